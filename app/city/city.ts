@@ -1,0 +1,47 @@
+import Type, { type Static } from 'typebox';
+
+/** A street (街道/镇) or community (社区/村) centre point, from the civil-affairs code tables. */
+export const Place = Type.Object({
+  /** 12-digit statistical division code (统计用区划代码). */
+  code: Type.String({ pattern: '^[0-9]{12}$' }),
+  name: Type.String(),
+  /** Display name without the administrative suffix (八宝山街道办事处 → 八宝山街道). */
+  shortName: Type.String(),
+  level: Type.Union([Type.Literal('street'), Type.Literal('community')]),
+  lon: Type.Number(),
+  lat: Type.Number(),
+});
+export type Place = Static<typeof Place>;
+
+export const LocalizedText = Type.Object({ zh: Type.String(), en: Type.String() });
+export type LocalizedText = Static<typeof LocalizedText>;
+
+/** The city (district) a hall supervises: its outline, places, and how the centre is named. */
+export const CityInfo = Type.Object({
+  /** County-level administrative code (GB/T 2260), the first six digits of every GridCode. */
+  adcode: Type.String({ pattern: '^[0-9]{6}$' }),
+  district: LocalizedText,
+  centreName: LocalizedText,
+  /** WGS84 outline: polygons of rings of [lon, lat]. */
+  outline: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 })))),
+  bounds: Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]),
+  places: Type.Array(Place),
+  attribution: Type.String(),
+  /** The hall's IANA time zone: wall clocks show local time wherever the wall PC's clock is set. */
+  timeZone: Type.String(),
+});
+export type CityInfo = Static<typeof CityInfo>;
+
+const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['街道办事处', '街道'],
+  ['社区居委会', '社区'],
+  ['村委会', '村'],
+  ['居委会', ''],
+];
+
+export function shortPlaceName(name: string): string {
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (name.endsWith(suffix)) return name.slice(0, -suffix.length) + replacement;
+  }
+  return name;
+}

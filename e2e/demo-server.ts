@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface DemoServer {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real demo city (`gridwall demo --headless`) on free ports with a fresh data dir:
+ * embedded broker, simulator, demo camera through real ffmpeg, the built wall app.
+ */
+export async function startDemoServer(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<DemoServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gridwall-e2e-'));
+  const proc: ChildProcess = spawn(process.execPath, ['bin/gridwall.mjs', 'demo', '--headless', '--no-build', ...args], {
+    env: { ...process.env, PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start in 60 s:\n${out}`)), 60_000);
+    const onData = () => {
+      const m = /wall:\s+(http:\/\/\S+?)\/?\s/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    output: () => out,
+    stop: async () => {
+      if (proc.exitCode === null) {
+        const gone = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await gone;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

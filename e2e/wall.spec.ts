@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { startDemoServer, type DemoServer } from './demo-server';
+import { pixelStats } from './pixels';
+
+// One real demo city for the whole file: hall server, embedded broker, simulator, ffmpeg camera.
+let demo: DemoServer;
+test.beforeAll(async () => {
+  demo = await startDemoServer();
+});
+test.afterAll(async () => {
+  await demo?.stop();
+});
+
+type Positions = Array<{ unitId: string; lon: number; lat: number }>;
+
+declare global {
+  interface Window {
+    gridwallDiagnostics: { seq(): number; connection(): string; patrolPositions(): Positions };
+    cspViolations: string[];
+  }
+}
+
+/** Opens the wall at a viewport size and waits for it to be live, with map and video up. */
+async function openWall(page: Page, width: number, height: number, query = ''): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${demo.url}/${query}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.locator('.map-loading')).toHaveCount(0);
+  await expect(page.getByTestId('camera-tile')).toHaveAttribute('data-status', 'playing', { timeout: 45_000 });
+}
+
+test('the wall is live: map drawn, patrols moving, video playing, chart drawn', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await openWall(page, 1920, 1080);
+
+  // The map canvas is not blank: district fill, outline glow, labels and patrol dots.
+  const map = pixelStats(await page.getByTestId('map').screenshot());
+  expect(map.colours).toBeGreaterThan(50);
+  expect(map.nonBackground).toBeGreaterThan(0.1);
+
+  // Patrol positions on the page change between two samples.
+  const first = await page.evaluate(() => window.gridwallDiagnostics.patrolPositions());
+  expect(first.length).toBe(20);
+  await page.waitForTimeout(2500);
+  const second = await page.evaluate(() => window.gridwallDiagnostics.patrolPositions());
+  const moved = second.filter((p) => {
+    const before = first.find((f) => f.unitId === p.unitId);
+    return before && (before.lon !== p.lon || before.lat !== p.lat);
+  });
+  expect(moved.length).toBeGreaterThan(0);
+
+  // The video's currentTime advances.
+  const video = page.locator('video');
+  const t0 = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
+  await page.waitForTimeout(2000);
+  const t1 = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
+  expect(t1 - t0).toBeGreaterThan(1);
+
+  // The chart is drawn: an echarts canvas with a line and area on it.
+  await expect(page.getByTestId('online-chart').locator('canvas')).toHaveCount(1);
+  const chart = pixelStats(await page.getByTestId('online-chart').screenshot());
+  expect(chart.colours).toBeGreaterThan(5);
+  expect(chart.nonBackground).toBeGreaterThan(0.01);
+
+  // Numbers on the tiles come from live data.
+  await expect(page.getByTestId('kpi-total').locator('.kpi-value')).toHaveText('20');
+
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+for (const [width, height] of [
+  [1920, 1080],
+  [3840, 2160],
+] as const) {
+  test(`screenshot at ${width}×${height}`, async ({ page }) => {
+    await openWall(page, width, height);
+    await page.waitForTimeout(1500); // a few live ticks and a second of video
+    await mkdir('test-results/screenshots', { recursive: true });
+    const shot = await page.screenshot({ path: `test-results/screenshots/wall-${width}x${height}.png` });
+    const stats = pixelStats(shot);
+    expect(stats.width).toBe(width);
+    expect(stats.colours).toBeGreaterThan(200);
+  });
+}
+
+test('English is available with ?lang=en', async ({ page }) => {
+  await openWall(page, 1920, 1080, '?lang=en');
+  await expect(page.locator('h1')).toContainText('Shijingshan');
+  await expect(page.getByTestId('connection')).toHaveText(/Live/);
+});

@@ -1,0 +1,19 @@
+// Electron main entry: `electron dist/main/main.cjs --wall-url=http://<hall>:8750/`
+import { electronPorts, quitWithError, whenReady } from './electron-adapter';
+import { startKiosk } from './kiosk/kiosk-controller';
+import { parseWallUrl } from './security/navigation-policy';
+import { wallUrlFromArgs } from './kiosk/wall-url-args';
+
+async function run(): Promise<void> {
+  await whenReady();
+  let wallUrl: URL;
+  try {
+    wallUrl = parseWallUrl(wallUrlFromArgs(process.argv, process.env));
+  } catch (err) {
+    quitWithError((err as Error).message);
+    return;
+  }
+  startKiosk(electronPorts(), wallUrl);
+}
+
+void run();

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function gridwall(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/gridwall.mjs', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, GRIDWALL_DATA: path.join(ROOT, 'test-results', 'cli-data'), ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('gridwall CLI', () => {
+  it('lists its commands', () => {
+    const r = gridwall(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('demo');
+    expect(r.out).toContain('serve');
+  });
+
+  it('reports a bad setting in one sentence naming it, without a stack trace', () => {
+    const r = gridwall(['demo', '--headless', '--no-build'], { PORT: 'eighty' });
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('gridwall: PORT="eighty" is not a TCP port (use a whole number from 0 to 65535; 0 picks a free port).');
+  });
+
+  it('names MQTT_PORT when the port it was told to use is busy', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const r = gridwall(['demo', '--headless', '--no-build'], { PORT: '0', MQTT_PORT: String(port) });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`MQTT_PORT=${port}: that port is already in use`);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const c = loadConfig({ GRIDWALL_DATA: '/tmp/gw' });
+    expect(c.http).toEqual({ setting: 'PORT', port: 8750, explicit: false });
+    expect(c.mqtt).toEqual({ mode: 'embedded', host: '127.0.0.1', port: { setting: 'MQTT_PORT', port: 1883, explicit: false } });
+    expect(c.topicPrefix).toBe('gridwall/v1/');
+    expect(c.dataDir).toBe('/tmp/gw');
+    expect(c.tickMs).toBe(100);
+    expect(c.timeZone).toBe('Asia/Shanghai');
+  });
+
+  it('honours PORT, MQTT_PORT, MQTT_URL and DATABASE_URL', () => {
+    expect(loadConfig({ PORT: '0' }).http).toMatchObject({ port: 0, explicit: true });
+    expect(loadConfig({ MQTT_PORT: '18830' }).mqtt).toMatchObject({ mode: 'embedded', port: { port: 18830, explicit: true } });
+    expect(loadConfig({ MQTT_URL: 'mqtt://127.0.0.1:1883' }).mqtt).toEqual({ mode: 'external', url: 'mqtt://127.0.0.1:1883' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/test' }).databaseUrl).toBe('postgres://localhost/test');
+  });
+
+  it('names the setting in every error', () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ PORT: 'eighty' }, 'PORT'],
+      [{ PORT: '70000' }, 'PORT'],
+      [{ MQTT_PORT: '-1' }, 'MQTT_PORT'],
+      [{ MQTT_URL: 'not a url' }, 'MQTT_URL'],
+      [{ MQTT_URL: 'http://x' }, 'MQTT_URL'],
+      [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+      [{ GRIDWALL_TOPIC_PREFIX: 'a/#' }, 'GRIDWALL_TOPIC_PREFIX'],
+      [{ PATROL_STALE_MS: '5000', PATROL_OFFLINE_MS: '4000' }, 'PATROL_OFFLINE_MS'],
+      [{ GRIDWALL_TZ: 'Mars/Olympus' }, 'GRIDWALL_TZ'],
+    ];
+    for (const [env, setting] of cases) {
+      let err: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).setting).toBe(setting);
+      expect((err as ConfigError).message).toContain(setting);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { DEFAULT_SILENCE, type SilenceThresholds } from '../../app/patrol/patrol';
+
+/** A configuration mistake, reported as one clear sentence naming the setting — never a stack trace. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A TCP port and whether the user asked for it (an explicit busy port is an error, a default one may move). */
+export interface PortSetting {
+  setting: string;
+  port: number;
+  explicit: boolean;
+}
+
+export type MqttConfig =
+  | { mode: 'embedded'; port: PortSetting; host: string }
+  | { mode: 'external'; url: string };
+
+export interface HallConfig {
+  host: string;
+  http: PortSetting;
+  mqtt: MqttConfig;
+  /** Broker URL to advertise to terminals, when it differs from what the server itself uses. */
+  mqttPublicUrl?: string;
+  topicPrefix: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Fan-out tick: deltas are batched per tick. */
+  tickMs: number;
+  silence: SilenceThresholds;
+  /** Default ports that are busy move to a free one (the demo), rather than failing. */
+  movePortsWhenBusy: boolean;
+  ffmpegPath?: string;
+  centreName?: string;
+  /** The hall's local time zone (IANA), for clocks on the wall and burned into demo video. */
+  timeZone: string;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_HTTP_PORT = 8750;
+export const DEFAULT_MQTT_PORT = 1883;
+
+export function parsePort(setting: string, raw: string | undefined, fallback: number): PortSetting {
+  if (raw === undefined || raw.trim() === '') return { setting, port: fallback, explicit: false };
+  const port = Number(raw.trim());
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(setting, `${setting}="${raw}" is not a TCP port (use a whole number from 0 to 65535; 0 picks a free port).`);
+  }
+  return { setting, port, explicit: true };
+}
+
+function parseMs(setting: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < min) throw new ConfigError(setting, `${setting}="${raw}" must be a number of milliseconds ≥ ${min}.`);
+  return v;
+}
+
+function parseTimeZone(raw: string | undefined): string {
+  const tz = raw?.trim() || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new ConfigError('GRIDWALL_TZ', `GRIDWALL_TZ="${raw}" is not an IANA time zone (e.g. Asia/Shanghai).`);
+  }
+  return tz;
+}
+
+function parseUrl(setting: string, raw: string, protocols: readonly string[]): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(setting, `${setting}="${raw}" is not a URL (expected e.g. ${protocols[0]}//host:port).`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(setting, `${setting} must use ${protocols.join(' or ')}, got "${url.protocol}".`);
+  }
+  return raw;
+}
+
+/** Where GridWall keeps its data when GRIDWALL_DATA is not set: the platform's per-user data dir. */
+export function defaultDataDir(): string {
+  return envPaths('gridwall', { suffix: '' }).data;
+}
+
+export interface ConfigOptions {
+  /** Demo mode: busy default ports move to free ones. */
+  demo?: boolean;
+}
+
+/** Reads the hall configuration from the environment (see README: configuration). Pure apart from defaults. */
+export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
+  const http = parsePort('PORT', env.PORT, DEFAULT_HTTP_PORT);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const mqtt: MqttConfig = env.MQTT_URL?.trim()
+    ? { mode: 'external', url: parseUrl('MQTT_URL', env.MQTT_URL.trim(), ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']) }
+    : { mode: 'embedded', port: parsePort('MQTT_PORT', env.MQTT_PORT, DEFAULT_MQTT_PORT), host: env.MQTT_HOST?.trim() || host };
+  const databaseUrl = env.DATABASE_URL?.trim()
+    ? parseUrl('DATABASE_URL', env.DATABASE_URL.trim(), ['postgres:', 'postgresql:'])
+    : undefined;
+  const prefix = env.GRIDWALL_TOPIC_PREFIX?.trim() || 'gridwall/v1/';
+  if (/[#+]/.test(prefix)) throw new ConfigError('GRIDWALL_TOPIC_PREFIX', 'GRIDWALL_TOPIC_PREFIX must not contain MQTT wildcards (+ or #).');
+  const staleAfterMs = parseMs('PATROL_STALE_MS', env.PATROL_STALE_MS, DEFAULT_SILENCE.staleAfterMs, 1000);
+  const offlineAfterMs = parseMs('PATROL_OFFLINE_MS', env.PATROL_OFFLINE_MS, DEFAULT_SILENCE.offlineAfterMs, 1000);
+  if (offlineAfterMs <= staleAfterMs) {
+    throw new ConfigError('PATROL_OFFLINE_MS', 'PATROL_OFFLINE_MS must be longer than PATROL_STALE_MS.');
+  }
+  return {
+    host,
+    http,
+    mqtt,
+    mqttPublicUrl: env.MQTT_PUBLIC_URL?.trim()
+      ? parseUrl('MQTT_PUBLIC_URL', env.MQTT_PUBLIC_URL.trim(), ['mqtt:', 'mqtts:', 'ws:', 'wss:'])
+      : undefined,
+    topicPrefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
+    dataDir: path.resolve(env.GRIDWALL_DATA?.trim() || defaultDataDir()),
+    databaseUrl,
+    tickMs: parseMs('LIVE_TICK_MS', env.LIVE_TICK_MS, 100, 10),
+    silence: { staleAfterMs, offlineAfterMs },
+    movePortsWhenBusy: opts.demo ?? false,
+    ffmpegPath: env.FFMPEG_PATH?.trim() || undefined,
+    centreName: env.GRIDWALL_CENTRE_NAME?.trim() || undefined,
+    timeZone: parseTimeZone(env.GRIDWALL_TZ),
+  };
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { HallConfig } from '../config/config';
+import { loadDemoCity } from '../city/demo-city';
+import { startHall, type Hall } from '../hall/start-hall';
+import { PatrolSimulator } from '../simulator/patrol-simulator';
+import { findCjkFontFile } from '../video/cjk-font';
+import { clearVideoRoot, DemoCamera } from '../video/demo-camera';
+import { locateFfmpeg } from '../video/ffmpeg-locator';
+
+/** The demo city's cameras; the first `count` of them run. */
+export const DEMO_CAMERAS = [
+  { id: 'cam-001', name: '鲁谷路·银河大街路口', lon: 116.2205, lat: 39.8968 },
+  { id: 'cam-002', name: '石景山路·古城大街口', lon: 116.1905, lat: 39.9065 },
+  { id: 'cam-003', name: '阜石路·金顶街', lon: 116.1655, lat: 39.9255 },
+] as const;
+
+export interface DemoOptions {
+  rendererDir?: string;
+  patrols: number;
+  cameras: number;
+  seed: number;
+  /** Simulator publish interval. */
+  intervalMs: number;
+}
+
+export interface Demo {
+  hall: Hall;
+  simulator: PatrolSimulator;
+  cameras: DemoCamera[];
+  stop(): Promise<void>;
+}
+
+/** The demo city end to end: hall server, embedded broker, patrol simulator and synthetic cameras. */
+export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Demo> {
+  const city = await loadDemoCity({ centreName: config.centreName, timeZone: config.timeZone });
+  const hall = await startHall(config, { city, rendererDir: o.rendererDir });
+  const cameras: DemoCamera[] = [];
+  let simulator: PatrolSimulator | undefined;
+  try {
+    const ffmpeg = await locateFfmpeg(config.ffmpegPath);
+    if (!ffmpeg.ok) hall.notices.push(ffmpeg.message);
+    const videoRoot = path.join(config.dataDir, 'video');
+    await clearVideoRoot(videoRoot);
+    const fontFile = ffmpeg.ok ? await findCjkFontFile() : undefined;
+    for (const [i, cam] of DEMO_CAMERAS.slice(0, o.cameras).entries()) {
+      const c = new DemoCamera({
+        ...cam,
+        ffmpeg: ffmpeg.ok ? ffmpeg.path : undefined,
+        missingReason: ffmpeg.ok ? undefined : 'ffmpeg-missing',
+        videoRoot,
+        fontFile,
+        timeZone: config.timeZone,
+        variant: i,
+        onState: (s) => hall.cameras.upsert(s),
+      });
+      cameras.push(c);
+      await c.start();
+    }
+    simulator = new PatrolSimulator({
+      brokerUrl: hall.brokerUrl,
+      prefix: config.topicPrefix,
+      city,
+      patrols: o.patrols,
+      intervalMs: o.intervalMs,
+      seed: o.seed,
+    });
+    await simulator.start();
+  } catch (err) {
+    await Promise.all(cameras.map((c) => c.stop()));
+    await simulator?.stop();
+    await hall.stop();
+    throw err;
+  }
+  const sim = simulator;
+  return {
+    hall,
+    simulator: sim,
+    cameras,
+    stop: async () => {
+      await sim.stop();
+      await Promise.all(cameras.map((c) => c.stop()));
+      await hall.stop();
+    },
+  };
+}
