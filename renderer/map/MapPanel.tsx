@@ -47,6 +47,8 @@ export function MapPanel({ city }: { city: CityInfo }) {
         pitchWithRotate: false,
         maxPitch: 0,
         fadeDuration: 0,
+        // A wall's map canvas is wider than maplibre's 4096 px default; GPUs (and SwiftShader) take 8192.
+        maxCanvasSize: [8192, 8192],
       });
       const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
       map.addControl(overlay);

@@ -6,29 +6,28 @@ import { wallStore } from '../live/live-store';
 import { STATUS_CSS } from '../map/patrol-layers';
 
 const ORDER = { online: 0, stale: 1, offline: 2 } as const;
-/** Row height in rem (see .roster td in wall.css), to show only rows that fit whole. */
-const ROW_REM = 1.62;
-const HEAD_REM = 1.9;
 
 function ago(t: Translate, ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   return s < 120 ? t('time.secondsAgo', { n: s }) : t('time.minutesAgo', { n: Math.round(s / 60) });
 }
 
-/** How many whole rows fit the element's height. */
-function useFittingRows(el: React.RefObject<HTMLElement | null>): number {
-  const [rows, setRows] = useState(10);
+/** How many whole table rows fit the box, measured from the rows as drawn (re-measured on resize). */
+function useFittingRows(box: React.RefObject<HTMLElement | null>, hasRows: boolean): number {
+  const [rows, setRows] = useState(1);
   useEffect(() => {
-    const node = el.current;
-    if (!node) return;
+    const node = box.current;
+    if (!node || !hasRows) return;
     const measure = () => {
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
-      setRows(Math.max(1, Math.floor((node.clientHeight - HEAD_REM * rem) / (ROW_REM * rem))));
+      const head = node.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      const row = node.querySelector('tbody tr')?.getBoundingClientRect().height;
+      if (row) setRows(Math.max(1, Math.floor((node.clientHeight - head) / row)));
     };
+    measure();
     const ro = new ResizeObserver(measure);
     ro.observe(node);
     return () => ro.disconnect();
-  }, [el]);
+  }, [box, hasRows]);
   return rows;
 }
 
@@ -36,8 +35,8 @@ function useFittingRows(el: React.RefObject<HTMLElement | null>): number {
 export function PatrolRoster() {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
-  const fit = useFittingRows(box);
   const [rows, setRows] = useState<PatrolState[]>([]);
+  const fit = useFittingRows(box, rows.length > 0);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {

@@ -75,7 +75,8 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
 
   const rendererDir = deps.rendererDir && existsSync(path.join(deps.rendererDir, 'index.html')) ? deps.rendererDir : undefined;
   if (rendererDir) {
-    await app.register(fastifyStatic, { root: path.resolve(rendererDir), prefix: '/', wildcard: false, index: 'index.html' });
+    // Wildcard serving reads the directory per request, so a rebuild is served without a restart.
+    await app.register(fastifyStatic, { root: path.resolve(rendererDir), prefix: '/', index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
