@@ -36,7 +36,13 @@ async function openWall(page: Page, width: number, height: number, query = ''): 
 
 test('the wall is live: map drawn, patrols moving, video playing, chart drawn', async ({ page }) => {
   const pageErrors: string[] = [];
+  const foreign: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Offline by design: every request goes to the hall server (or stays in the page as blob:/data:).
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(demo.url) && !/^(blob|data):/.test(url)) foreign.push(url);
+  });
   await openWall(page, 1920, 1080);
 
   // The map canvas is not blank: district fill, outline glow, labels and patrol dots.
@@ -73,6 +79,7 @@ test('the wall is live: map drawn, patrols moving, video playing, chart drawn', 
 
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
   expect(pageErrors).toEqual([]);
+  expect(foreign).toEqual([]);
 });
 
 for (const [width, height] of [
