@@ -1,4 +1,6 @@
 import Type, { type Static } from 'typebox';
+import { StreetCode } from '../patrol/patrol';
+import { Timestamp } from '../patrol/position-fix';
 
 /** A CCTV camera as the wall sees it: where it plays from and whether it is up. */
 export const CameraState = Type.Object({
@@ -11,5 +13,10 @@ export const CameraState = Type.Object({
   reason: Type.Optional(Type.String({ maxLength: 200 })),
   lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  street: Type.Optional(StreetCode),
 });
 export type CameraState = Static<typeof CameraState>;
+
+/** A video platform's or camera's own report on `camera/{cameraId}/status`. */
+export const CameraStatusMessage = Type.Object({ online: Type.Boolean(), ts: Timestamp }, { additionalProperties: false });
+export type CameraStatusMessage = Static<typeof CameraStatusMessage>;

@@ -8,8 +8,12 @@ export const Place = Type.Object({
   /** Display name without the administrative suffix (八宝山街道办事处 → 八宝山街道). */
   shortName: Type.String(),
   level: Type.Union([Type.Literal('street'), Type.Literal('community')]),
+  /** The 12-digit code of the street (街道) this place belongs to; a street's own code for a street. */
+  street: Type.String({ pattern: '^[0-9]{12}$' }),
   lon: Type.Number(),
   lat: Type.Number(),
+  /** The point is derived (e.g. a street centre averaged from its communities), not published. */
+  approximate: Type.Optional(Type.Boolean()),
 });
 export type Place = Static<typeof Place>;
 

@@ -12,5 +12,13 @@ export const Health = Type.Object({
   patrols: Type.Object({ total: Type.Integer(), online: Type.Integer() }),
   cameras: Type.Object({ total: Type.Integer(), online: Type.Integer() }),
   live: Type.Object({ epoch: Type.String(), seq: Type.Integer(), clients: Type.Integer() }),
+  db: Type.Object({
+    engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+    ready: Type.Boolean(),
+    error: Type.Optional(Type.String()),
+    pendingTracks: Type.Integer(),
+  }),
+  /** This server's id among the hall servers sharing a broker. */
+  instance: Type.String(),
 });
 export type Health = Static<typeof Health>;

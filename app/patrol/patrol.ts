@@ -7,6 +7,9 @@ import Type, { type Static } from 'typebox';
 export const PatrolStatus = Type.Union([Type.Literal('online'), Type.Literal('stale'), Type.Literal('offline')]);
 export type PatrolStatus = Static<typeof PatrolStatus>;
 
+/** A street's 12-digit statistical division code (统计用区划代码), e.g. 110107001000 for 八宝山街道. */
+export const StreetCode = Type.String({ pattern: '^[0-9]{12}$' });
+
 /** Unit ids travel in MQTT topics and URLs, so they are restricted to a safe alphabet. */
 export const UnitId = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
 
@@ -20,6 +23,8 @@ export const PatrolState = Type.Object({
   speed: Type.Optional(Type.Number({ minimum: 0 })),
   heading: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
   status: PatrolStatus,
+  /** The street (街道) the patrol is in, 12-digit code; scopes sub-centre walls. */
+  street: Type.Optional(StreetCode),
 });
 export type PatrolState = Static<typeof PatrolState>;
 

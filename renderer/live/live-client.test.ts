@@ -30,7 +30,7 @@ class FakeWS {
   }
 }
 
-const snapshot = (seq: number, epoch = 'E') => ({ type: 'snapshot', epoch, seq, serverTime: 1, patrols: [], cameras: [] });
+const snapshot = (seq: number, epoch = 'E') => ({ type: 'snapshot', epoch, seq, serverTime: 1, patrols: [], cameras: [], reports: [] });
 const patrol = (lon: number) => ({ unitId: 'p1', lon, lat: 39.9, ts: lon, status: 'online' });
 
 function setup() {
@@ -66,8 +66,11 @@ describe('LiveClient', () => {
     s.ws().receive({ type: 'delta', seq: 6, serverTime: 2, patrols: [patrol(116.2)] });
     expect(s.view().seq).toBe(6);
     expect(s.view().patrols.get('p1')?.lon).toBe(116.2);
-    s.ws().receive({ type: 'ping', t: 42 });
+    s.ws().receive({ type: 'ping', t: 42, seq: 9 });
     expect(s.ws().sent[1]).toEqual({ type: 'pong', t: 42 });
+    expect(s.view().seq).toBe(9); // nothing in scope happened up to 9
+    s.ws().receive({ type: 'delta', from: 10, seq: 12, serverTime: 3 });
+    expect(s.view().seq).toBe(12);
     expect(s.conns.map((c) => c.state)).toEqual(['connecting', 'live']);
   });
 

@@ -1,11 +1,14 @@
 import Value from 'typebox/value';
-import { applyDelta, viewFromSnapshot, type LiveView } from '../../app/live/live-view';
+import { applyDelta, applyPingSeq, viewFromSnapshot, type LiveView } from '../../app/live/live-view';
 import { LIVE_PROTOCOL_VERSION, ServerMessage, type ClientHello, type ClientPong } from '../../app/live/protocol';
+import type { LiveScope } from '../../app/live/scope';
 import type { Connection } from './live-store';
 
 export interface LiveClientOptions {
   url: string;
   surface: string;
+  /** A street sub-centre's wall watches its streets only. */
+  scope?: LiveScope;
   /** Reconnect delays; the last repeats. Jitter is added so a hall's walls don't reconnect in lockstep. */
   backoffMs?: readonly number[];
   /** No message (not even a ping) for this long means the link is dead. */
@@ -61,6 +64,7 @@ export class LiveClient {
     ws.onopen = () => {
       const view = this.o.getView();
       const hello: ClientHello = { type: 'hello', protocol: LIVE_PROTOCOL_VERSION, surface: this.o.surface };
+      if (this.o.scope) hello.scope = this.o.scope;
       if (view.epoch) {
         hello.epoch = view.epoch;
         hello.lastSeq = view.seq;
@@ -92,6 +96,10 @@ export class LiveClient {
       case 'ping': {
         const pong: ClientPong = { type: 'pong', t: msg.t };
         ws.send(JSON.stringify(pong));
+        // Nothing in our scope happened up to msg.seq: remember that, so a resume asks for less.
+        const view = this.o.getView();
+        const next = applyPingSeq(view, msg.seq);
+        if (next !== view) this.o.onView(next);
         return;
       }
       case 'snapshot':

@@ -4,6 +4,8 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { CityInfo } from '../../app/city/city';
+import type { BBox } from '../../app/geo/lnglat';
+import type { LiveScope } from '../../app/live/scope';
 import { useI18n } from '../i18n/use-i18n';
 import { wallStore } from '../live/live-store';
 import { uiScale } from '../theme/ui-scale';
@@ -18,7 +20,17 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
  * context) draws the patrols. Patrol updates bypass React: a store subscription sets the layers at
  * most once per animation frame.
  */
-export function MapPanel({ city }: { city: CityInfo }) {
+/** The area to frame: the district, or a sub-centre's streets (their places, with a margin). */
+function framing(city: CityInfo, scope: LiveScope | undefined): BBox {
+  const places = scope?.streets ? city.places.filter((p) => scope.streets?.includes(p.street)) : [];
+  if (!places.length) return city.bounds;
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  const m = 0.012; // about 1 km
+  return [Math.min(...lons) - m, Math.min(...lats) - m, Math.max(...lons) + m, Math.max(...lats) + m];
+}
+
+export function MapPanel({ city, scope }: { city: CityInfo; scope?: LiveScope }) {
   const container = useRef<HTMLDivElement>(null);
   const { t, locale } = useI18n();
   const [ready, setReady] = useState(false);
@@ -39,7 +51,7 @@ export function MapPanel({ city }: { city: CityInfo }) {
       map = new maplibregl.Map({
         container: el,
         style: offlineStyle(city, locale, scale),
-        bounds: city.bounds,
+        bounds: [...framing(city, scope)] as [number, number, number, number],
         fitBoundsOptions: { padding: Math.round(40 * scale) },
         localIdeographFontFamily: `'${MAP_FONT}', sans-serif`,
         attributionControl: { compact: false, customAttribution: city.attribution },
@@ -74,12 +86,13 @@ export function MapPanel({ city }: { city: CityInfo }) {
       cancelAnimationFrame(frame);
       map?.remove();
     };
-  }, [city, locale]);
+  }, [city, locale, scope]);
 
   return (
     <div className="map-panel">
       <div ref={container} className="map-canvas" data-testid="map" />
       {!ready && <div className="map-loading">{t('map.loading')}</div>}
+      {scope && <div className="map-note">{t('scope.note')}</div>}
       <div className="map-legend">
         <span>
           <i className="legend-dot" style={{ background: STATUS_CSS.online }} /> {t('map.legend.patrol')} · {t('status.online')}

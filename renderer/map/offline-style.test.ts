@@ -8,7 +8,7 @@ const city: CityInfo = {
   centreName: { zh: '中心', en: 'Centre' },
   outline: [[[[116.1, 39.9], [116.2, 39.9], [116.2, 40], [116.1, 39.9]]]],
   bounds: [116.1, 39.9, 116.2, 40],
-  places: [{ code: '110107001000', name: '八宝山街道办事处', shortName: '八宝山街道', level: 'street', lon: 116.2, lat: 39.9 }],
+  places: [{ code: '110107001000', name: '八宝山街道办事处', shortName: '八宝山街道', level: 'street', street: '110107001000', lon: 116.2, lat: 39.9 }],
   attribution: 'x',
   timeZone: 'Asia/Shanghai',
 };

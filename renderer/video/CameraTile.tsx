@@ -10,6 +10,7 @@ function reasonKey(reason: string | undefined): MessageKey {
     case 'starting':
     case 'stalled':
     case 'error':
+    case 'reported-offline':
       return `video.reason.${reason}`;
     default:
       return 'video.noSignal';

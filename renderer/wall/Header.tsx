@@ -29,7 +29,7 @@ function ConnectionPill() {
   );
 }
 
-export function Header({ title }: { title: string }) {
+export function Header({ title, scopeNames }: { title: string; scopeNames?: string[] }) {
   const { locale, timeZone } = useI18n();
   const now = useNow(1000);
   const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(now);
@@ -37,6 +37,11 @@ export function Header({ title }: { title: string }) {
     <header className="wall-header">
       <div className="header-side">
         <ConnectionPill />
+        {scopeNames && (
+          <span className="scope-pill" data-testid="scope">
+            {scopeNames.join(' · ')}
+          </span>
+        )}
       </div>
       <h1>{title}</h1>
       <div className="header-side header-clock">

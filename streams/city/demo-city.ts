@@ -16,7 +16,7 @@ interface OutlineCollection {
 }
 interface PlaceCollection {
   features: Array<{
-    properties: { code: string; name: string; level: 'street' | 'community' };
+    properties: { code: string; name: string; level: 'street' | 'community'; street: string; approximate?: boolean };
     geometry: { coordinates: [number, number] };
   }>;
 }
@@ -58,14 +58,19 @@ export function cityFromGeoJson(outline: OutlineCollection, places: PlaceCollect
     outline: polygons,
     bounds: boundsOf(polygons),
     places: places.features.map(
-      (f): Place => ({
-        code: f.properties.code,
-        name: f.properties.name,
-        shortName: shortPlaceName(f.properties.name),
-        level: f.properties.level,
-        lon: f.geometry.coordinates[0],
-        lat: f.geometry.coordinates[1],
-      }),
+      (f): Place => {
+        const place: Place = {
+          code: f.properties.code,
+          name: f.properties.name,
+          shortName: shortPlaceName(f.properties.name),
+          level: f.properties.level,
+          street: f.properties.street,
+          lon: f.geometry.coordinates[0],
+          lat: f.geometry.coordinates[1],
+        };
+        if (f.properties.approximate) place.approximate = true;
+        return place;
+      },
     ),
     attribution: SHIJINGSHAN_ATTRIBUTION,
     timeZone: o.timeZone ?? 'Asia/Shanghai',

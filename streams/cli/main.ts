@@ -69,8 +69,9 @@ export function buildProgram(): Command {
     .option('--cameras <n>', 'synthetic demo cameras (needs ffmpeg)', intOption(0, 3), 1)
     .option('--interval <ms>', 'simulator publish interval', intOption(100, 60_000), 1000)
     .option('--seed <n>', 'simulator random seed', intOption(0, 2 ** 31), 20_040_101)
+    .option('--reports-per-hour <n>', 'inspector reports each simulated patrol files per hour', intOption(0, 3600), 6)
     .option('--no-build', 'do not rebuild the wall app even if its sources changed')
-    .action(async (opts: { headless?: boolean; patrols: number; cameras: number; interval: number; seed: number; build: boolean }) => {
+    .action(async (opts: { headless?: boolean; patrols: number; cameras: number; interval: number; seed: number; reportsPerHour: number; build: boolean }) => {
       const t0 = Date.now();
       const config = loadConfig(process.env, { demo: true });
       if (opts.build) ensureBuilt(ROOT, say);
@@ -80,6 +81,7 @@ export function buildProgram(): Command {
         cameras: opts.cameras,
         seed: opts.seed,
         intervalMs: opts.interval,
+        reportsPerHour: opts.reportsPerHour,
       });
       stopOnSignal(() => demo.stop());
       printHall(demo.hall, `GridWall ${VERSION} — demo city ${demo.hall.city.district.zh} (${demo.hall.city.district.en}), ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -10,6 +10,10 @@ describe('loadConfig', () => {
     expect(c.dataDir).toBe('/tmp/gw');
     expect(c.tickMs).toBe(100);
     expect(c.timeZone).toBe('Asia/Shanghai');
+    expect(c.ingest).toMatchObject({ defaultCrs: 'wgs84', unitRate: 10, maxPayloadBytes: 65536 });
+    expect(c.trackRetentionDays).toBe(90);
+    expect(c.shareGroup).toBe('gridwall');
+    expect(loadConfig({ GRIDWALL_TOKENS: 'terminal:0123456789abcdef' }).tokens).toEqual([{ role: 'terminal', token: '0123456789abcdef' }]);
   });
 
   it('honours PORT, MQTT_PORT, MQTT_URL and DATABASE_URL', () => {
@@ -30,6 +34,11 @@ describe('loadConfig', () => {
       [{ GRIDWALL_TOPIC_PREFIX: 'a/#' }, 'GRIDWALL_TOPIC_PREFIX'],
       [{ PATROL_STALE_MS: '5000', PATROL_OFFLINE_MS: '4000' }, 'PATROL_OFFLINE_MS'],
       [{ GRIDWALL_TZ: 'Mars/Olympus' }, 'GRIDWALL_TZ'],
+      [{ TERMINAL_CRS: 'epsg:4326' }, 'TERMINAL_CRS'],
+      [{ TRACK_RETENTION_DAYS: '0' }, 'TRACK_RETENTION_DAYS'],
+      [{ UNIT_MAX_RATE: 'fast' }, 'UNIT_MAX_RATE'],
+      [{ GRIDWALL_SHARE_GROUP: 'a/b' }, 'GRIDWALL_SHARE_GROUP'],
+      [{ GRIDWALL_TOKENS: 'root:short' }, 'GRIDWALL_TOKENS'],
     ];
     for (const [env, setting] of cases) {
       let err: unknown;

@@ -42,6 +42,28 @@ export interface HallConfig {
   centreName?: string;
   /** The hall's local time zone (IANA), for clocks on the wall and burned into demo video. */
   timeZone: string;
+  ingest: IngestConfig;
+  /** Track fixes older than this are deleted. */
+  trackRetentionDays: number;
+  /** Shared-subscription group of the hall servers on one external broker. */
+  shareGroup: string;
+  /** API tokens by role, from GRIDWALL_TOKENS ("terminal:abc,operator:def"). */
+  tokens: Array<{ role: Role; token: string }>;
+}
+
+export type Role = 'terminal' | 'operator' | 'admin';
+
+export interface IngestConfig {
+  /** What terminals report in when a fix does not say. */
+  defaultCrs: 'wgs84' | 'gcj02' | 'bd09';
+  /** Fixes farther than this outside the district are refused. */
+  serviceAreaMarginKm: number;
+  maxPayloadBytes: number;
+  /** Messages per second (and burst) one unit id may send. */
+  unitRate: number;
+  unitBurst: number;
+  /** Messages per second one MQTT connection may publish to the embedded broker before it is cut off. */
+  clientRate: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -63,6 +85,30 @@ function parseMs(setting: string, raw: string | undefined, fallback: number, min
   const v = Number(raw);
   if (!Number.isFinite(v) || v < min) throw new ConfigError(setting, `${setting}="${raw}" must be a number of milliseconds ≥ ${min}.`);
   return v;
+}
+
+function parseNumber(setting: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new ConfigError(setting, `${setting}="${raw}" must be a number from ${min} to ${max}.`);
+  return v;
+}
+
+function parseCrs(raw: string | undefined): IngestConfig['defaultCrs'] {
+  const v = raw?.trim().toLowerCase() || 'wgs84';
+  if (v === 'wgs84' || v === 'gcj02' || v === 'bd09') return v;
+  throw new ConfigError('TERMINAL_CRS', `TERMINAL_CRS="${raw}" must be wgs84, gcj02 or bd09.`);
+}
+
+function parseTokens(raw: string | undefined): HallConfig['tokens'] {
+  if (!raw?.trim()) return [];
+  return raw.split(',').map((entry) => {
+    const [role, token] = entry.trim().split(':');
+    if ((role !== 'terminal' && role !== 'operator' && role !== 'admin') || !token || token.length < 16) {
+      throw new ConfigError('GRIDWALL_TOKENS', 'GRIDWALL_TOKENS must be a comma list of role:token (roles terminal, operator, admin; tokens of 16+ characters).');
+    }
+    return { role, token };
+  });
 }
 
 function parseTimeZone(raw: string | undefined): string {
@@ -131,5 +177,20 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
     ffmpegPath: env.FFMPEG_PATH?.trim() || undefined,
     centreName: env.GRIDWALL_CENTRE_NAME?.trim() || undefined,
     timeZone: parseTimeZone(env.GRIDWALL_TZ),
+    ingest: {
+      defaultCrs: parseCrs(env.TERMINAL_CRS),
+      serviceAreaMarginKm: parseNumber('SERVICE_AREA_MARGIN_KM', env.SERVICE_AREA_MARGIN_KM, 30, 0, 1000),
+      maxPayloadBytes: parseNumber('MAX_PAYLOAD_BYTES', env.MAX_PAYLOAD_BYTES, 64 * 1024, 256, 16 * 1024 * 1024),
+      unitRate: parseNumber('UNIT_MAX_RATE', env.UNIT_MAX_RATE, 10, 0.1, 10_000),
+      unitBurst: parseNumber('UNIT_MAX_BURST', env.UNIT_MAX_BURST, 50, 1, 100_000),
+      clientRate: parseNumber('MQTT_CLIENT_MAX_RATE', env.MQTT_CLIENT_MAX_RATE, 1000, 1, 1_000_000),
+    },
+    trackRetentionDays: parseNumber('TRACK_RETENTION_DAYS', env.TRACK_RETENTION_DAYS, 90, 1, 36_500),
+    shareGroup: /^[A-Za-z0-9_-]{1,64}$/.test(env.GRIDWALL_SHARE_GROUP?.trim() || 'gridwall')
+      ? env.GRIDWALL_SHARE_GROUP?.trim() || 'gridwall'
+      : (() => {
+          throw new ConfigError('GRIDWALL_SHARE_GROUP', 'GRIDWALL_SHARE_GROUP may use letters, digits, _ and - only.');
+        })(),
+    tokens: parseTokens(env.GRIDWALL_TOKENS),
   };
 }

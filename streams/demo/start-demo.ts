@@ -21,6 +21,7 @@ export interface DemoOptions {
   seed: number;
   /** Simulator publish interval. */
   intervalMs: number;
+  reportsPerHour?: number;
 }
 
 export interface Demo {
@@ -51,7 +52,7 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
         fontFile,
         timeZone: config.timeZone,
         variant: i,
-        onState: (s) => hall.cameras.upsert(s),
+        onState: (s) => hall.state.upsertCamera(s),
       });
       cameras.push(c);
       await c.start();
@@ -63,6 +64,7 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
       patrols: o.patrols,
       intervalMs: o.intervalMs,
       seed: o.seed,
+      reportsPerHour: o.reportsPerHour,
     });
     await simulator.start();
   } catch (err) {

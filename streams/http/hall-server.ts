@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,18 +11,24 @@ import Type from 'typebox';
 import { CameraState } from '../../app/camera/camera';
 import { CityInfo } from '../../app/city/city';
 import { Health } from '../../app/hall/health';
-import { PatrolState } from '../../app/patrol/patrol';
 import type { LiveHub } from '../live/live-hub';
 import { registerLiveRoute, type LiveRouteOptions } from '../live/live-route';
+import { registerPatrolRoutes, type PatrolRouteDeps } from './patrol-routes';
+import { registerReportAndMetricRoutes } from './report-routes';
 import { contentSecurityPolicy } from './security-headers';
+import type { HallMetrics } from '../metrics/hall-metrics';
+import type { ReportState } from '../../app/report/inspector-report';
 
 export interface HallServerDeps {
   version: string;
   city: CityInfo;
   hub: LiveHub;
   health: () => Health;
-  patrols: () => PatrolState[];
   cameras: () => CameraState[];
+  reports: () => ReportState[];
+  patrolRoutes: PatrolRouteDeps;
+  metrics: HallMetrics;
+  maxBodyBytes: number;
   /** The built renderer (dist/renderer); undefined or missing means the wall is not built yet. */
   rendererDir?: string;
   videoRoot: string;
@@ -30,14 +36,16 @@ export interface HallServerDeps {
   logLevel?: string;
 }
 
-/** The hall server's HTTP surface: JSON API under /api, the wall app, live HLS and the /live socket. */
+/** The hall server's HTTP surface: JSON API under /api, /metrics, the wall app, live HLS and the /live socket. */
 export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'warn' },
     // We create the server so the caller binds it (and handles a busy port) after ready().
     serverFactory: (handler) => http.createServer(handler),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: deps.maxBodyBytes,
     forceCloseConnections: true,
+    // Validation must never rewrite input: no type coercion, no silent removal of unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(helmet, {
@@ -50,16 +58,27 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
     openapi: {
       openapi: '3.1.0',
       info: { title: 'GridWall hall server', version: deps.version, description: 'City-management command-hall API' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
+  // Bad bodies get a clear JSON error; on the ingest route they are counted like bad MQTT payloads.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const badJson = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
+    const reason = badJson ? 'bad-json' : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large' : undefined;
+    if (reason && req.url.includes('/positions')) deps.metrics.ingestRejected.labels(reason, 'http').inc();
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error(err);
+    return reply.code(status).send({ error: reason ?? (status === 500 ? 'internal' : 'bad-request'), message: status === 500 ? 'Internal error' : err.message });
+  });
+
   app.get('/api/health', { schema: { summary: 'Liveness and broker URL', response: { 200: Health } } }, () => deps.health());
   app.get('/api/city', { schema: { summary: 'The supervised district: outline and places (WGS84)', response: { 200: CityInfo } } }, () => deps.city);
-  app.get('/api/patrols', { schema: { summary: 'Current state of every patrol', response: { 200: Type.Array(PatrolState) } } }, () => deps.patrols());
   app.get('/api/cameras', { schema: { summary: 'Cameras and their live HLS URLs', response: { 200: Type.Array(CameraState) } } }, () => deps.cameras());
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-
+  registerPatrolRoutes(app, deps.patrolRoutes);
+  registerReportAndMetricRoutes(app, { reports: deps.reports, metrics: deps.metrics });
   registerLiveRoute(app, deps.hub, deps.live);
 
   await app.register(fastifyStatic, {

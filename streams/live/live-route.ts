@@ -26,7 +26,13 @@ function sendError(socket: WebSocket, code: string, message: string, closeCode: 
 /** WebSocket `/live`: hello → snapshot (or replay) → deltas, with app-level ping/pong heartbeats. */
 export function registerLiveRoute(app: FastifyInstance, hub: LiveHub, opts: LiveRouteOptions = DEFAULT_LIVE_ROUTE): void {
   app.get('/live', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
-    const peer: LiveSocket = { send: (text) => socket.send(text) };
+    const peer: LiveSocket = {
+      send: (text) => socket.send(text),
+      get bufferedAmount() {
+        return socket.bufferedAmount;
+      },
+      close: (code, reason) => socket.close(code, reason),
+    };
     let joined = false;
     let lastHeard = Date.now();
 
@@ -39,8 +45,8 @@ export function registerLiveRoute(app: FastifyInstance, hub: LiveHub, opts: Live
         socket.terminate();
         return;
       }
-      const ping: ServerPing = { type: 'ping', t: Date.now() };
-      socket.send(JSON.stringify(ping));
+      if (joined) hub.ping(peer, Date.now());
+      else socket.send(JSON.stringify({ type: 'ping', t: Date.now() } satisfies ServerPing));
     }, opts.heartbeatMs);
 
     socket.on('message', (data, isBinary) => {

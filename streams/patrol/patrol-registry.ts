@@ -8,6 +8,7 @@ export interface AcceptedFix {
   ts: number;
   speed?: number;
   heading?: number;
+  accuracy?: number;
 }
 
 export type FixOutcome = 'accepted' | 'duplicate' | 'out-of-order';
@@ -28,6 +29,7 @@ export class PatrolRegistry {
   constructor(
     private readonly silence: SilenceThresholds,
     private readonly onChange: (p: PatrolState) => void = () => {},
+    private readonly streetAt: (lon: number, lat: number) => string | undefined = () => undefined,
   ) {}
 
   applyFix(fix: AcceptedFix, now: number): FixOutcome {
@@ -39,9 +41,24 @@ export class PatrolRegistry {
     const state: PatrolState = { unitId: fix.unitId, lon: fix.lon, lat: fix.lat, ts: fix.ts, status: 'online' };
     if (fix.speed !== undefined) state.speed = fix.speed;
     if (fix.heading !== undefined) state.heading = fix.heading;
+    const street = this.streetAt(fix.lon, fix.lat);
+    if (street) state.street = street;
     this.entries.set(fix.unitId, { state, lastSeenAt: now });
     this.onChange(state);
     return 'accepted';
+  }
+
+  /**
+   * Takes a state another hall instance (or the database, at start-up) already derived. Older or equal
+   * states are ignored; `seenAt` is when the fix reached the hall, so silence is measured from then.
+   */
+  applyState(state: PatrolState, seenAt: number, now: number): boolean {
+    const prev = this.entries.get(state.unitId);
+    if (prev && state.ts <= prev.state.ts) return false;
+    const next: PatrolState = { ...state, status: statusAfterSilence(now - seenAt, this.silence) };
+    this.entries.set(state.unitId, { state: next, lastSeenAt: seenAt });
+    this.onChange(next);
+    return true;
   }
 
   /** Re-derives online/stale/offline from silence; call it on a timer. */

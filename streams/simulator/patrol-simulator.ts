@@ -1,5 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
+import { CATEGORIES } from '../../app/catalogue/categories';
 import type { CityInfo } from '../../app/city/city';
+import type { InspectorReport } from '../../app/report/inspector-report';
 import type { PositionFix } from '../../app/patrol/position-fix';
 import { positionTopic } from '../ingest/topics';
 import { DistrictArea } from './district-area';
@@ -12,7 +14,12 @@ export interface SimulatorOptions {
   patrols: number;
   intervalMs: number;
   seed: number;
+  /** Reports per patrol per hour (inspectors file a report every ten minutes or so). */
+  reportsPerHour?: number;
 }
+
+/** Patrols per MQTT connection: like handsets, the simulator spreads its publishes over connections. */
+const PATROLS_PER_CONNECTION = 100;
 
 export function unitIdFor(adcode: string, i: number): string {
   return `${adcode}-p${String(i + 1).padStart(3, '0')}`;
@@ -20,15 +27,18 @@ export function unitIdFor(adcode: string, i: number): string {
 
 /**
  * The demo city's field terminals: N inspectors walking or riding inside the district, each publishing
- * its GPS fix over real MQTT every interval — exactly what a 城管通 handset would send.
+ * its GPS fix over real MQTT every interval — exactly what a 城管通 handset would send — and now and then
+ * an inspector report of a problem found where they stand.
  */
 export class PatrolSimulator {
-  private client: MqttClient | undefined;
+  private clients: MqttClient[] = [];
   private timer: NodeJS.Timeout | undefined;
   private walkers: Walker[];
   private readonly rng;
   private readonly area: DistrictArea;
+  private reportSeq = 0;
   published = 0;
+  reported = 0;
 
   constructor(private readonly opts: SimulatorOptions) {
     this.rng = seededRng(opts.seed);
@@ -52,17 +62,23 @@ export class PatrolSimulator {
   }
 
   async start(): Promise<void> {
-    this.client = mqtt.connect(this.opts.brokerUrl, {
-      clientId: `gridwall-sim-${process.pid}-${Math.random().toString(16).slice(2, 8)}`,
-      reconnectPeriod: 1000,
-    });
-    await new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`simulator could not reach ${this.opts.brokerUrl}`)), 10_000);
-      this.client?.once('connect', () => {
-        clearTimeout(t);
-        resolve();
-      });
-    });
+    const connections = Math.max(1, Math.ceil(this.walkers.length / PATROLS_PER_CONNECTION));
+    const stamp = `${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
+    this.clients = Array.from({ length: connections }, (_, i) =>
+      mqtt.connect(this.opts.brokerUrl, { clientId: `gridwall-sim-${stamp}-${i}`, reconnectPeriod: 1000 }),
+    );
+    await Promise.all(
+      this.clients.map(
+        (c) =>
+          new Promise<void>((resolve, reject) => {
+            const t = setTimeout(() => reject(new Error(`simulator could not reach ${this.opts.brokerUrl}`)), 10_000);
+            c.once('connect', () => {
+              clearTimeout(t);
+              resolve();
+            });
+          }),
+      ),
+    );
     this.publishAll();
     this.timer = setInterval(() => this.tick(), this.opts.intervalMs);
   }
@@ -71,13 +87,17 @@ export class PatrolSimulator {
     const dt = this.opts.intervalMs / 1000;
     this.walkers = this.walkers.map((w) => stepWalker(w, dt, this.rng, this.area.contains));
     this.publishAll();
+    this.maybeReport(dt);
+  }
+
+  private clientFor(i: number): MqttClient | undefined {
+    const c = this.clients[Math.floor(i / PATROLS_PER_CONNECTION)];
+    return c?.connected ? c : undefined; // the broker is away: handsets would buffer, the demo skips
   }
 
   private publishAll(): void {
-    const client = this.client;
-    if (!client?.connected) return; // the broker is away; terminals would buffer, the demo just skips
     const ts = Date.now();
-    for (const w of this.walkers) {
+    this.walkers.forEach((w, i) => {
       const fix: PositionFix = {
         ts,
         lon: Math.round(w.pos[0] * 1e7) / 1e7,
@@ -85,13 +105,38 @@ export class PatrolSimulator {
         speed: Math.round(w.speed * 10) / 10,
         heading: Math.round(w.heading),
       };
+      const client = this.clientFor(i);
+      if (!client) return;
       client.publish(positionTopic(this.opts.prefix, w.unitId), JSON.stringify(fix), { qos: 0 });
       this.published++;
-    }
+    });
+  }
+
+  /** Each paused inspector (they stop to look at something) may file a report, at the configured rate. */
+  private maybeReport(dtS: number): void {
+    const perSecond = (this.opts.reportsPerHour ?? 6) / 3600;
+    this.walkers.forEach((w, i) => {
+      if (this.rng() >= perSecond * dtS) return;
+      const client = this.clientFor(i);
+      if (!client) return;
+      const category = CATEGORIES[Math.floor(this.rng() * CATEGORIES.length)];
+      if (!category) return;
+      const report: InspectorReport = {
+        id: `${w.unitId}-${Date.now().toString(36)}-${++this.reportSeq}`,
+        ts: Date.now(),
+        lon: Math.round(w.pos[0] * 1e7) / 1e7,
+        lat: Math.round(w.pos[1] * 1e7) / 1e7,
+        category: category.code,
+        description: `${category.name.zh}（巡查发现）`,
+        unitId: w.unitId,
+      };
+      client.publish(`${this.opts.prefix}report`, JSON.stringify(report), { qos: 1 });
+      this.reported++;
+    });
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.client?.endAsync(true);
+    await Promise.all(this.clients.map((c) => c.endAsync(true)));
   }
 }

@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { Db } from './db';
+import type { WorkerRequest, WorkerResponse } from './pglite-worker';
+
+/**
+ * The embedded database: PGlite in the data dir, running in its own worker thread. `dir` undefined
+ * means in memory (tests). Opening a new data dir takes a few seconds (initdb); reopening well under one.
+ */
+export async function openPglite(dir: string | undefined): Promise<Db> {
+  if (dir) await mkdir(dir, { recursive: true });
+  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dir } });
+  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let dead: Error | undefined;
+
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (m: WorkerResponse) => {
+      if ('ready' in m) resolve();
+      else if ('failed' in m) reject(new Error(`The embedded database in ${dir ?? 'memory'} could not open: ${m.failed}`));
+    };
+    worker.once('message', onMessage);
+    worker.once('error', reject);
+  });
+
+  let onClosed = () => {};
+  worker.on('message', (m: WorkerResponse) => {
+    if ('closed' in m) return onClosed();
+    if (!('id' in m)) return;
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if ('error' in m) p.reject(new Error(m.error));
+    else p.resolve(m.rows);
+  });
+  const failAll = (err: Error) => {
+    dead = err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`the embedded database worker exited (${code})`)));
+
+  return {
+    engine: 'pglite',
+    query: <R extends object>(sql: string, params?: readonly unknown[]) =>
+      new Promise<R[]>((resolve, reject) => {
+        if (dead) return reject(dead);
+        const id = nextId++;
+        pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+        worker.postMessage({ id, sql, params: params as unknown[] } satisfies WorkerRequest);
+      }),
+    close: async () => {
+      if (dead) return;
+      const closed = new Promise<void>((resolve) => (onClosed = resolve));
+      worker.postMessage('close');
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+      await worker.terminate();
+    },
+  };
+}

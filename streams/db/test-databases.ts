@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from './db';
+import { openPglite } from './pglite-db';
+import { openPostgres } from './postgres-db';
+
+export interface TestDatabase {
+  name: string;
+  open(): Promise<Db>;
+  /** Drops whatever the test created (a private schema on PostgreSQL). */
+  cleanup(): Promise<void>;
+}
+
+/** A connection string that puts everything in `schema` (PostgreSQL `options=-c search_path=…`). */
+function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/**
+ * The databases tests run against: PGlite always, and PostgreSQL when DATABASE_URL is set (CI sets it),
+ * each test in its own schema so parallel runs never see each other's rows.
+ */
+export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
+  const list: TestDatabase[] = [{ name: 'pglite', open: () => openPglite(undefined), cleanup: async () => {} }];
+  const url = env.DATABASE_URL;
+  if (url) {
+    const schema = `gw_test_${randomBytes(5).toString('hex')}`;
+    list.push({
+      name: 'postgres',
+      open: async () => {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await admin.end();
+        return openPostgres(withSearchPath(url, schema), { max: 4 });
+      },
+      cleanup: async () => {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      },
+    });
+  }
+  return list;
+}
