@@ -5,18 +5,27 @@ import path from 'node:path';
 
 export interface DemoServer {
   url: string;
+  dataDir: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Stops the demo; the data dir stays when `keepData` (for a restart on the same data). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface DemoServerOptions {
+  /** Extra environment; MQTT_URL and DATABASE_URL are cleared unless given here (embedded path by default). */
+  env?: Record<string, string>;
+  args?: string[];
+  dataDir?: string;
 }
 
 /**
- * Starts the real demo city (`gridwall demo --headless`) on free ports with a fresh data dir:
- * embedded broker, simulator, demo camera through real ffmpeg, the built wall app.
+ * Starts the real demo city (`gridwall demo --headless`) with its own data dir, on free ports unless PORT
+ * is given: embedded broker, simulator, demo camera through real ffmpeg, the built wall app.
  */
-export async function startDemoServer(extraEnv: Record<string, string> = {}, args: string[] = []): Promise<DemoServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gridwall-e2e-'));
-  const proc: ChildProcess = spawn(process.execPath, ['bin/gridwall.mjs', 'demo', '--headless', '--no-build', ...args], {
-    env: { ...process.env, PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...extraEnv },
+export async function startDemoServer(o: DemoServerOptions = {}): Promise<DemoServer> {
+  const dataDir = o.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'gridwall-e2e-')));
+  const proc: ChildProcess = spawn(process.execPath, ['bin/gridwall.mjs', 'demo', '--headless', '--no-build', ...(o.args ?? [])], {
+    env: { ...process.env, MQTT_URL: '', DATABASE_URL: '', PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -39,14 +48,15 @@ export async function startDemoServer(extraEnv: Record<string, string> = {}, arg
   });
   return {
     url,
+    dataDir,
     output: () => out,
-    stop: async () => {
+    stop: async ({ keepData } = {}) => {
       if (proc.exitCode === null) {
         const gone = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
         await gone;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

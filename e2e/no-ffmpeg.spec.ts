@@ -4,7 +4,7 @@ import { startDemoServer, type DemoServer } from './demo-server';
 // A machine without ffmpeg: the demo still starts, says how to get ffmpeg, and the tile shows "no signal".
 let demo: DemoServer;
 test.beforeAll(async () => {
-  demo = await startDemoServer({ FFMPEG_PATH: '/nonexistent/ffmpeg' });
+  demo = await startDemoServer({ env: { FFMPEG_PATH: '/nonexistent/ffmpeg' } });
 });
 test.afterAll(async () => {
   await demo?.stop();

@@ -6,13 +6,13 @@ import { pixelStats } from './pixels';
 // One real demo city for the whole file: hall server, embedded broker, simulator, ffmpeg camera.
 let demo: DemoServer;
 test.beforeAll(async () => {
-  demo = await startDemoServer();
+  demo = await startDemoServer({ args: ['--reports-per-hour', '240'] });
 });
 test.afterAll(async () => {
   await demo?.stop();
 });
 
-type Positions = Array<{ unitId: string; lon: number; lat: number }>;
+type Positions = Array<{ unitId: string; lon: number; lat: number; street?: string }>;
 
 declare global {
   interface Window {
@@ -96,6 +96,20 @@ for (const [width, height] of [
     expect(stats.colours).toBeGreaterThan(200);
   });
 }
+
+test('inspector reports reach the wall as they are filed', async ({ page }) => {
+  await openWall(page, 1920, 1080);
+  await expect(page.getByTestId('report-feed').locator('li').first()).toBeVisible({ timeout: 20_000 });
+});
+
+test('a street sub-centre wall shows its street only', async ({ page }) => {
+  await openWall(page, 1920, 1080, '?street=110107011000');
+  await expect(page.getByTestId('scope')).toHaveText('鲁谷街道');
+  const positions = await page.evaluate(() => window.gridwallDiagnostics.patrolPositions());
+  for (const p of positions) expect(p.street).toBe('110107011000');
+  const all = await (await fetch(`${demo.url}/api/patrols`)).json() as Positions;
+  expect(positions.length).toBe(all.filter((p) => p.street === '110107011000').length);
+});
 
 test('English is available with ?lang=en', async ({ page }) => {
   await openWall(page, 1920, 1080, '?lang=en');

@@ -8,7 +8,7 @@ export function installDiagnostics(store: WallStore): void {
   const diagnostics = {
     seq: () => store.getState().view.seq,
     connection: () => store.getState().connection.state,
-    patrolPositions: () => Array.from(store.getState().view.patrols.values(), (p) => ({ unitId: p.unitId, lon: p.lon, lat: p.lat, status: p.status })),
+    patrolPositions: () => Array.from(store.getState().view.patrols.values(), (p) => ({ unitId: p.unitId, lon: p.lon, lat: p.lat, status: p.status, street: p.street })),
     cameras: () => Array.from(store.getState().view.cameras.values(), (c) => ({ id: c.id, online: c.online })),
   };
   Object.defineProperty(window, 'gridwallDiagnostics', { value: Object.freeze(diagnostics), configurable: false });

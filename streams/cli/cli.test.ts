@@ -8,7 +8,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 function gridwall(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['bin/gridwall.mjs', ...args], {
     cwd: ROOT,
-    env: { ...process.env, GRIDWALL_DATA: path.join(ROOT, 'test-results', 'cli-data'), ...env },
+    // The embedded path: CI's external engines (MQTT_URL, DATABASE_URL) stay out unless a test passes them.
+    env: { ...process.env, MQTT_URL: '', DATABASE_URL: '', GRIDWALL_DATA: path.join(ROOT, 'test-results', 'cli-data'), ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });

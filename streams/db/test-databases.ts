@@ -18,6 +18,22 @@ function withSearchPath(url: string, schema: string): string {
   return u.toString();
 }
 
+/** A private schema on the PostgreSQL at `url`, and a DATABASE_URL that uses it. */
+export async function createTestSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `gw_test_${randomBytes(5).toString('hex')}`;
+  const run = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  return { url: withSearchPath(url, schema), drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
+}
+
 /**
  * The databases tests run against: PGlite always, and PostgreSQL when DATABASE_URL is set (CI sets it),
  * each test in its own schema so parallel runs never see each other's rows.
@@ -26,22 +42,14 @@ export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabas
   const list: TestDatabase[] = [{ name: 'pglite', open: () => openPglite(undefined), cleanup: async () => {} }];
   const url = env.DATABASE_URL;
   if (url) {
-    const schema = `gw_test_${randomBytes(5).toString('hex')}`;
+    let schema: { url: string; drop(): Promise<void> } | undefined;
     list.push({
       name: 'postgres',
       open: async () => {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await admin.end();
-        return openPostgres(withSearchPath(url, schema), { max: 4 });
+        schema = await createTestSchema(url);
+        return openPostgres(schema.url, { max: 4 });
       },
-      cleanup: async () => {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      },
+      cleanup: async () => schema?.drop(),
     });
   }
   return list;
