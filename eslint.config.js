@@ -88,7 +88,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron-adapter.ts', 'streams/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.mjs', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,ts}'],
+    files: ['main/electron-adapter.ts', 'streams/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bin/**/*.mjs', 'e2e/**/*.ts', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -57,8 +57,9 @@ export class ClusterBus implements StateBroadcast {
     } catch {
       return this.onBad();
     }
+    // Our own echo (a broker without No Local) is dropped before the costly full check.
+    if ((value as { from?: unknown } | null)?.from === this.instanceId) return;
     if (!checkClusterState.Check(value)) return this.onBad();
-    if (value.from === this.instanceId) return;
     this.onRemote(value);
   }
 }

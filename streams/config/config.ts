@@ -45,6 +45,8 @@ export interface HallConfig {
   ingest: IngestConfig;
   /** Track fixes older than this are deleted. */
   trackRetentionDays: number;
+  /** A patrol's track keeps at most one fix per this interval (0 keeps every fix). */
+  trackMinIntervalMs: number;
   /** Shared-subscription group of the hall servers on one external broker. */
   shareGroup: string;
   /** API tokens by role, from GRIDWALL_TOKENS ("terminal:abc,operator:def"). */
@@ -186,6 +188,7 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
       clientRate: parseNumber('MQTT_CLIENT_MAX_RATE', env.MQTT_CLIENT_MAX_RATE, 1000, 1, 1_000_000),
     },
     trackRetentionDays: parseNumber('TRACK_RETENTION_DAYS', env.TRACK_RETENTION_DAYS, 90, 1, 36_500),
+    trackMinIntervalMs: parseNumber('TRACK_MIN_INTERVAL_MS', env.TRACK_MIN_INTERVAL_MS, 1000, 0, 3_600_000),
     shareGroup: /^[A-Za-z0-9_-]{1,64}$/.test(env.GRIDWALL_SHARE_GROUP?.trim() || 'gridwall')
       ? env.GRIDWALL_SHARE_GROUP?.trim() || 'gridwall'
       : (() => {

@@ -22,9 +22,9 @@ describe.each(testDatabases())('database: $name', (target) => {
   it('writes tracks in batches, ignores duplicates, and replays a window in order', async () => {
     const w = new TrackWriter(db, { flushMs: 1000, maxBatch: 1000, maxBuffered: 100_000 });
     for (let i = 0; i < 2500; i++) {
-      w.add({ unitId: `u${i % 5}`, ts: 1_000_000 + i, lon: 116.2 + i * 1e-6, lat: 39.9, speed: i % 7, receivedAt: 2_000_000 + i });
+      w.add({ unitId: `u${i % 5}`, ts: 1_000_000 + i, lon: 116.2 + i * 1e-6, lat: 39.9, speed: i % 7 }, 2_000_000 + i);
     }
-    w.add({ unitId: 'u0', ts: 1_000_000, lon: 0, lat: 0, receivedAt: 1 }); // duplicate (unit, ts): ignored
+    w.add({ unitId: 'u0', ts: 1_000_000, lon: 0, lat: 0 }, 1); // duplicate (unit, ts): ignored
     await w.stop();
     expect(w.written).toBe(2501);
     expect(w.pending).toBe(0);
@@ -46,7 +46,7 @@ describe.each(testDatabases())('database: $name', (target) => {
     let fail = true;
     const flaky: Db = { engine: db.engine, close: db.close, query: (sql, params) => (fail ? Promise.reject(new Error('down')) : db.query(sql, params)) };
     const w = new TrackWriter(flaky, { flushMs: 1000, maxBatch: 100, maxBuffered: 1000 });
-    w.add({ unitId: 'flaky', ts: 5, lon: 116, lat: 39.9, receivedAt: 6 });
+    w.add({ unitId: 'flaky', ts: 5, lon: 116, lat: 39.9 }, 6);
     await w.flush();
     expect(w.pending).toBe(1);
     expect(w.lastError).toBe('down');

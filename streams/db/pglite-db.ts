@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db';
 import type { WorkerRequest, WorkerResponse } from './pglite-worker';
@@ -7,21 +9,27 @@ import type { WorkerRequest, WorkerResponse } from './pglite-worker';
  * The embedded database: PGlite in the data dir, running in its own worker thread. `dir` undefined
  * means in memory (tests). Opening a new data dir takes a few seconds (initdb); reopening well under one.
  */
+function startWorker(dir: string | undefined, initOnly: boolean): Promise<Worker> {
+  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dir, initOnly } });
+  return new Promise<Worker>((resolve, reject) => {
+    worker.once('message', (m: WorkerResponse) => {
+      if ('ready' in m) resolve(worker);
+      else if ('failed' in m) reject(new Error(`The embedded database in ${dir ?? 'memory'} could not open: ${'failed' in m ? m.failed : ''}`));
+    });
+    worker.once('error', reject);
+  });
+}
+
 export async function openPglite(dir: string | undefined): Promise<Db> {
-  if (dir) await mkdir(dir, { recursive: true });
-  const worker = new Worker(new URL('./pglite-worker-entry.mjs', import.meta.url), { workerData: { dir } });
+  if (dir) {
+    await mkdir(dir, { recursive: true });
+    // A new data dir is created in a throwaway thread, whose memory (initdb's) goes when it ends.
+    if (!existsSync(path.join(dir, 'PG_VERSION'))) await (await startWorker(dir, true)).terminate();
+  }
+  const worker = await startWorker(dir, false);
   const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let dead: Error | undefined;
-
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (m: WorkerResponse) => {
-      if ('ready' in m) resolve();
-      else if ('failed' in m) reject(new Error(`The embedded database in ${dir ?? 'memory'} could not open: ${m.failed}`));
-    };
-    worker.once('message', onMessage);
-    worker.once('error', reject);
-  });
 
   let onClosed = () => {};
   worker.on('message', (m: WorkerResponse) => {

@@ -34,9 +34,9 @@ export async function connectBroker(config: HallConfig, h: BrokerHandlers): Prom
       port: config.mqtt.port,
       allowMove: config.movePortsWhenBusy,
       clientRate: config.ingest.clientRate,
+      forward: { filter: filters[0] as string, onMessage: h.onTerminalMessage },
       onClientLimited: h.onClientLimited,
     });
-    for (const f of filters) broker.subscribe(f, h.onTerminalMessage);
     const notices =
       broker.bound.movedFrom !== undefined
         ? [`MQTT port ${broker.bound.movedFrom} is busy (another broker?); the embedded broker listens on port ${broker.bound.port} instead. Set MQTT_PORT to choose.`]

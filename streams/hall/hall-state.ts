@@ -14,6 +14,8 @@ import { CameraRegistry } from '../video/camera-registry';
 /** Where accepted input is persisted; the database may still be opening. */
 export interface HallPersistence {
   tracks: Pick<TrackWriter, 'add'>;
+  /** Store at most one fix per patrol per this interval (0: every fix). */
+  trackMinIntervalMs: number;
   saveReport(r: ReportState): Promise<boolean>;
 }
 
@@ -33,6 +35,8 @@ export class HallState implements IngestSink {
   readonly cameras: CameraRegistry;
   readonly streets: StreetLocator;
   private recent: ReportState[] = [];
+  /** Per patrol, the ts of the last fix sent to the track store. */
+  private readonly lastStored = new Map<string, number>();
   private readonly reportIds = new Set<string>();
   broadcast: StateBroadcast | undefined;
 
@@ -70,7 +74,11 @@ export class HallState implements IngestSink {
     return fixes.map((f) => {
       const outcome = this.patrols.applyFix(f, now);
       if (outcome === 'accepted') {
-        this.persistence.tracks.add({ ...f, receivedAt: now });
+        const last = this.lastStored.get(f.unitId);
+        if (last === undefined || f.ts - last >= this.persistence.trackMinIntervalMs) {
+          this.persistence.tracks.add(f, now);
+          this.lastStored.set(f.unitId, f.ts);
+        }
         const state = this.patrols.get(f.unitId);
         if (state) this.broadcast?.patrol(state, now);
       }

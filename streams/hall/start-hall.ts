@@ -99,7 +99,7 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
       opts.city,
       config.silence,
       hub,
-      { tracks, saveReport: async (r) => insertReport(await database.ready, r) },
+      { tracks, trackMinIntervalMs: config.trackMinIntervalMs, saveReport: async (r) => insertReport(await database.ready, r) },
       (l) => log.warn('report', l),
     );
     const ingest = new IngestPipeline({

@@ -1,15 +1,12 @@
-import net from 'node:net';
-import { Aedes } from 'aedes';
-import type { PortSetting } from '../config/config';
-import { bindPort, netListener, type BoundPort } from '../net/bind-port';
-import { RateLimiter } from './rate-limiter';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, type PortSetting } from '../config/config';
+import type { BoundPort } from '../net/bind-port';
+import type { BrokerWorkerData, BrokerWorkerMessage } from './broker-worker';
 
 export interface EmbeddedBroker {
   /** URL other processes (the simulator, terminals) connect with. */
   url: string;
   bound: BoundPort;
-  /** Receives messages in-process: no TCP hop and no second parse for the hall's own ingest. */
-  subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): void;
   readonly connectedClients: number;
   close(): Promise<void>;
 }
@@ -20,56 +17,62 @@ export interface EmbeddedBrokerOptions {
   allowMove: boolean;
   /** Publishes per second one connection may make; a flooding connection is cut off. */
   clientRate: number;
+  /** Messages matching this filter are handed to `onMessage` (the hall's ingest). */
+  forward?: { filter: string; onMessage: (topic: string, payload: Buffer) => void };
   onClientLimited?: (clientId: string) => void;
 }
 
 /**
- * The MQTT broker that runs inside the hall server when no MQTT_URL is given (aedes over TCP), so
- * `npm start` needs nothing installed. Production halls point MQTT_URL at Mosquitto or EMQX.
+ * The MQTT broker that runs inside the hall server when no MQTT_URL is given (aedes over TCP, in its own
+ * thread), so `npm start` needs nothing installed. Production halls point MQTT_URL at Mosquitto or EMQX.
  */
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
-  const broker = await Aedes.createBroker({ drainTimeout: 10_000, heartbeatInterval: 60_000, concurrency: 1000 });
-  const limiter = new RateLimiter(opts.clientRate, opts.clientRate * 4);
-  broker.authorizePublish = (client, packet, callback) => {
-    if (packet.topic.startsWith('$SYS/')) return callback(new Error('$SYS/ topics are reserved'));
-    if (client && !limiter.take(client.id, Date.now())) {
-      opts.onClientLimited?.(client.id);
-      return callback(new Error('publishing too fast')); // aedes closes the connection
-    }
-    callback(null);
-  };
-  const server = net.createServer(broker.handle);
-  let bound: BoundPort;
-  try {
-    bound = await bindPort(opts.port, opts.allowMove, netListener(server, opts.host));
-  } catch (err) {
-    await new Promise<void>((resolve) => broker.close(() => resolve()));
-    throw err;
-  }
-  const sweep = setInterval(() => limiter.evictIdle(Date.now()), 60_000);
+  const data: BrokerWorkerData = { host: opts.host, port: opts.port, allowMove: opts.allowMove, clientRate: opts.clientRate };
+  if (opts.forward) data.forward = opts.forward.filter;
+  const worker = new Worker(new URL('./broker-worker-entry.mjs', import.meta.url), { workerData: data });
+  let clients = 0;
+  let onClosed = () => {};
+  const bound = await new Promise<BoundPort>((resolve, reject) => {
+    worker.on('message', (m: BrokerWorkerMessage) => {
+      switch (m.type) {
+        case 'listening':
+          return resolve(m.movedFrom !== undefined ? { port: m.port, movedFrom: m.movedFrom } : { port: m.port });
+        case 'failed':
+          void worker.terminate();
+          return reject(m.setting ? new ConfigError(m.setting, m.message) : new Error(m.message));
+        case 'batch': {
+          const buf = Buffer.from(m.data);
+          let start = 0;
+          for (let i = 0; i < m.topics.length; i++) {
+            const end = m.ends[i] as number;
+            opts.forward?.onMessage(m.topics[i] as string, buf.subarray(start, end));
+            start = end;
+          }
+          return;
+        }
+        case 'limited':
+          return opts.onClientLimited?.(m.clientId);
+        case 'clients':
+          clients = m.count;
+          return;
+        case 'closed':
+          return onClosed();
+      }
+    });
+    worker.once('error', reject);
+  });
   const urlHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   return {
     url: `mqtt://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${bound.port}`,
     bound,
-    subscribe: (filter, handler) => {
-      broker.subscribe(
-        filter,
-        (packet, cb) => {
-          const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-          handler(packet.topic, payload);
-          cb();
-        },
-        () => {},
-      );
-    },
     get connectedClients() {
-      return broker.connectedClients;
+      return clients;
     },
     close: async () => {
-      clearInterval(sweep);
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-      // aedes.close() ends every client connection, so the listener can close now.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => (onClosed = resolve));
+      worker.postMessage({ type: 'close' });
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+      await worker.terminate();
     },
   };
 }

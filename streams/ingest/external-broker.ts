@@ -35,7 +35,11 @@ export class ExternalBroker {
     this.client = client;
     const shared = this.o.sharedFilters.map((f) => `$share/${this.o.shareGroup}/${f}`);
     client.on('connect', () => {
-      client.subscribe([...shared, this.o.broadcastTopic], { qos: 0 }, (err) => {
+      client.subscribe(shared, { qos: 0 }, (err) => {
+        if (err) this.o.warn(`MQTT subscribe failed: ${err.message}`);
+      });
+      // No Local (MQTT 5): the broker does not echo this server's own broadcasts back to it.
+      client.subscribe(this.o.broadcastTopic, { qos: 0, nl: true }, (err) => {
         if (err) this.o.warn(`MQTT subscribe failed: ${err.message}`);
       });
     });

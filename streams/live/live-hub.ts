@@ -68,6 +68,7 @@ export class LiveHub {
   private readonly replay: Array<{ seq: number; text: string }> = [];
   private replayBytes = 0;
   private readonly members = new Map<LiveSocket, Member>();
+  private coalesced = 0;
   private readonly o: LiveHubOptions;
 
   constructor(
@@ -87,6 +88,7 @@ export class LiveHub {
   }
 
   patrolChanged(p: PatrolState): void {
+    if (this.pendingPatrols.has(p.unitId)) this.coalesced++;
     this.pendingPatrols.set(p.unitId, p);
     this.pendingRemoved.delete(p.unitId);
   }
@@ -204,6 +206,10 @@ export class LiveHub {
         this.o.metrics?.liveClients.set(this.members.size);
         socket.close(4008, 'too slow: reconnect to resume');
       }
+    }
+    if (this.coalesced) {
+      this.o.metrics?.liveCoalesced.inc(this.coalesced);
+      this.coalesced = 0;
     }
     if (deltas) {
       this.o.metrics?.liveDeltas.inc(deltas);

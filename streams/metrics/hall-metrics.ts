@@ -34,6 +34,11 @@ export function createHallMetrics() {
     liveClients: new Gauge({ name: 'gridwall_live_clients', help: 'Connected /live surfaces', registers }),
     liveDeltas: new Counter({ name: 'gridwall_live_deltas_total', help: 'Delta messages sent to surfaces', registers }),
     liveBytes: new Counter({ name: 'gridwall_live_sent_bytes_total', help: 'Bytes sent on /live', registers }),
+    liveCoalesced: new Counter({
+      name: 'gridwall_live_coalesced_total',
+      help: 'Patrol updates replaced by a newer one of the same patrol within one tick (only the latest is sent)',
+      registers,
+    }),
     liveHeld: new Counter({
       name: 'gridwall_live_held_ticks_total',
       help: 'Ticks held back for a surface under backpressure (positions coalesced, events queued)',

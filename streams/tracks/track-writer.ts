@@ -1,7 +1,7 @@
 import type { Db } from '../db/db';
 
 /** One accepted fix as stored: WGS84, epoch ms. */
-export interface StoredFix {
+export interface TrackFix {
   unitId: string;
   ts: number;
   lon: number;
@@ -9,7 +9,6 @@ export interface StoredFix {
   speed?: number;
   heading?: number;
   accuracy?: number;
-  receivedAt: number;
 }
 
 export interface TrackWriterOptions {
@@ -21,11 +20,50 @@ export interface TrackWriterOptions {
   maxBuffered: number;
 }
 
-export const DEFAULT_TRACK_WRITER: TrackWriterOptions = { flushMs: 250, maxBatch: 5000, maxBuffered: 500_000 };
+export const DEFAULT_TRACK_WRITER: TrackWriterOptions = { flushMs: 1000, maxBatch: 20_000, maxBuffered: 500_000 };
 
 const INSERT = `INSERT INTO patrol_fix (unit_id, ts, lon, lat, speed, heading, accuracy, received_at)
   SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::float8[], $5::real[], $6::real[], $7::real[], $8::bigint[])
   ON CONFLICT DO NOTHING`;
+
+/** Fixes buffered column by column: exactly the arrays the INSERT takes, with no per-fix objects. */
+class Columns {
+  unit: string[] = [];
+  ts: number[] = [];
+  lon: number[] = [];
+  lat: number[] = [];
+  speed: Array<number | null> = [];
+  heading: Array<number | null> = [];
+  accuracy: Array<number | null> = [];
+  received: number[] = [];
+
+  get length(): number {
+    return this.unit.length;
+  }
+
+  push(f: TrackFix, receivedAt: number): void {
+    this.unit.push(f.unitId);
+    this.ts.push(f.ts);
+    this.lon.push(f.lon);
+    this.lat.push(f.lat);
+    this.speed.push(f.speed ?? null);
+    this.heading.push(f.heading ?? null);
+    this.accuracy.push(f.accuracy ?? null);
+    this.received.push(receivedAt);
+  }
+
+  /** The first `n` rows as statement parameters. */
+  params(n: number): unknown[][] {
+    const all = n >= this.length;
+    const take = <T>(a: T[]) => (all ? a : a.slice(0, n));
+    return [take(this.unit), take(this.ts), take(this.lon), take(this.lat), take(this.speed), take(this.heading), take(this.accuracy), take(this.received)];
+  }
+
+  /** Drops the first `n` rows. */
+  shift(n: number): void {
+    for (const a of [this.unit, this.ts, this.lon, this.lat, this.speed, this.heading, this.accuracy, this.received] as unknown[][]) a.splice(0, n);
+  }
+}
 
 /**
  * Appends patrol tracks to the database in batches, off the hot path: `add` only buffers. One flush is in
@@ -33,7 +71,7 @@ const INSERT = `INSERT INTO patrol_fix (unit_id, ts, lon, lat, speed, heading, a
  * unless the buffer overflows (then the oldest go first, counted in `dropped`).
  */
 export class TrackWriter {
-  private buffer: StoredFix[] = [];
+  private buffer = new Columns();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   written = 0;
@@ -55,11 +93,12 @@ export class TrackWriter {
     return this.buffer.length;
   }
 
-  add(fix: StoredFix): void {
-    this.buffer.push(fix);
+  /** Buffers a fix; `receivedAt` is the server time it arrived. */
+  add(fix: TrackFix, receivedAt: number): void {
+    this.buffer.push(fix, receivedAt);
     if (this.buffer.length > this.opts.maxBuffered) {
       const excess = this.buffer.length - this.opts.maxBuffered;
-      this.buffer.splice(0, excess);
+      this.buffer.shift(excess);
       this.dropped += excess;
     }
     if (this.buffer.length >= this.opts.maxBatch && !this.flushing) void this.flush();
@@ -77,18 +116,35 @@ export class TrackWriter {
     const db = typeof this.db === 'function' ? this.db() : this.db;
     if (!db) return;
     while (this.buffer.length) {
-      const batch = this.buffer.slice(0, this.opts.maxBatch);
+      const n = Math.min(this.buffer.length, this.opts.maxBatch);
+      const params = this.buffer.params(n);
+      // Rows added while the statement runs land behind these; a whole-buffer batch is swapped out at once.
+      const swapped = n === this.buffer.length ? this.buffer : undefined;
+      if (swapped) this.buffer = new Columns();
       try {
-        await db.query(INSERT, columns(batch));
+        await db.query(INSERT, params);
       } catch (err) {
         this.failures++;
         this.lastError = (err as Error).message;
+        if (swapped) this.restore(swapped);
         return; // keep the rows; the next tick retries
       }
-      // Rows added meanwhile sit behind the batch; drop exactly what was written.
-      this.buffer.splice(0, batch.length);
-      this.written += batch.length;
+      if (!swapped) this.buffer.shift(n);
+      this.written += n;
       this.lastError = undefined;
+    }
+  }
+
+  /** Puts a failed batch back in front of whatever arrived meanwhile. */
+  private restore(batch: Columns): void {
+    const later = this.buffer;
+    this.buffer = batch;
+    for (let i = 0; i < later.length; i++) {
+      const f: TrackFix = { unitId: later.unit[i] as string, ts: later.ts[i] as number, lon: later.lon[i] as number, lat: later.lat[i] as number };
+      if (later.speed[i] !== null) f.speed = later.speed[i] as number;
+      if (later.heading[i] !== null) f.heading = later.heading[i] as number;
+      if (later.accuracy[i] !== null) f.accuracy = later.accuracy[i] as number;
+      this.buffer.push(f, later.received[i] as number);
     }
   }
 
@@ -97,28 +153,4 @@ export class TrackWriter {
     this.timer = undefined;
     await this.flush();
   }
-}
-
-function columns(batch: readonly StoredFix[]): unknown[][] {
-  const n = batch.length;
-  const unit = new Array<string>(n);
-  const ts = new Array<number>(n);
-  const lon = new Array<number>(n);
-  const lat = new Array<number>(n);
-  const speed = new Array<number | null>(n);
-  const heading = new Array<number | null>(n);
-  const accuracy = new Array<number | null>(n);
-  const received = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const f = batch[i] as StoredFix;
-    unit[i] = f.unitId;
-    ts[i] = f.ts;
-    lon[i] = f.lon;
-    lat[i] = f.lat;
-    speed[i] = f.speed ?? null;
-    heading[i] = f.heading ?? null;
-    accuracy[i] = f.accuracy ?? null;
-    received[i] = f.receivedAt;
-  }
-  return [unit, ts, lon, lat, speed, heading, accuracy, received];
 }

@@ -1,0 +1,68 @@
+// `npm run bench -- <suite> [--rate n] [--walls n] [--terminals n] [--duration s]`
+// Prints a JSON line per run and, last, one JSON object summarising the suite (ARCHITECTURE.md contract).
+import { parseArgs } from 'node:util';
+import { fanoutBench } from './fanout-bench';
+import { ingestBench } from './ingest-bench';
+
+const SUITES = ['ingest', 'fanout'] as const;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rate: { type: 'string' },
+    walls: { type: 'string' },
+    clients: { type: 'string' },
+    slow: { type: 'string' },
+    terminals: { type: 'string' },
+    duration: { type: 'string' },
+    broker: { type: 'string' },
+    tick: { type: 'string' },
+  },
+});
+const suite = positionals[0];
+const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+
+async function main(): Promise<void> {
+  if (suite === 'ingest') {
+    const base = {
+      rate: num(values.rate, 20_000),
+      walls: num(values.walls, 10),
+      terminals: num(values.terminals, 200),
+      durationS: num(values.duration, 10),
+      unitIntervalMs: 250,
+      tickMs: num(values.tick, 100),
+    };
+    const runs: Array<Record<string, unknown>> = [];
+    if (values.broker !== 'mosquitto') {
+      runs.push(await ingestBench(base));
+      console.log(JSON.stringify(runs.at(-1)));
+    }
+    if (process.env.MQTT_URL && values.broker !== 'embedded') {
+      runs.push(await ingestBench({ ...base, brokerUrl: process.env.MQTT_URL }));
+      console.log(JSON.stringify(runs.at(-1)));
+    }
+    console.log(JSON.stringify({ suite, ...runs[0], runs }));
+    return;
+  }
+  if (suite === 'fanout') {
+    const r = await fanoutBench({
+      clients: num(values.clients, 200),
+      slow: num(values.slow, 10),
+      // Enough volume that a frozen wall's kernel buffers fill and the hub's backpressure really engages.
+      rate: num(values.rate, 4000),
+      durationS: num(values.duration, 40),
+    });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  console.error(`Unknown suite "${suite ?? ''}". Suites: ${SUITES.join(', ')}.`);
+  process.exit(2);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
