@@ -143,10 +143,11 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
       for (const [status, n] of Object.entries(counts)) metrics.patrols.labels(status).set(n);
       metrics.tracksPending.set(tracks.pending);
     }, 1000);
-    const retention = setInterval(() => {
+    const enforceRetention = () => {
       const db = database.current();
       if (db) void deleteFixesBefore(db, Date.now() - config.trackRetentionDays * 86_400_000).catch((e: Error) => log.warn('retention', `retention: ${e.message}`));
-    }, 3_600_000);
+    };
+    const retention = setInterval(enforceRetention, 3_600_000);
     cleanups.push(() => {
       clearInterval(tick);
       clearInterval(sweep);
@@ -171,6 +172,7 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
         state.patrols.applyState(street ? { ...p, street } : p, f.receivedAt, now);
       }
       state.seedReports(await recentReports(db, 50));
+      enforceRetention();
     }).catch((e: Error) => log.warn('warm-start', `warm start from the database failed: ${e.message}`));
 
     const mqttUrl = config.mqttPublicUrl ?? broker.url;
