@@ -19,7 +19,7 @@ export async function startHallProcess(env: Record<string, string>): Promise<Hal
   // BENCH_PROFILE=<dir> writes a CPU profile of the hall process there, for looking at where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const proc: ChildProcess = spawn(process.execPath, [...profile, path.join(root, 'bin/gridwall.mjs'), 'serve', '--no-build'], {
-    env: { ...process.env, MQTT_URL: '', DATABASE_URL: '', PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...(process.env.BENCH_ARENA ? { MALLOC_ARENA_MAX: process.env.BENCH_ARENA } : {}), ...env },
+    env: { ...process.env, MQTT_URL: '', DATABASE_URL: '', PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -137,11 +137,17 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
       bus?.flush();
       hub.flush(Date.now());
     }, config.tickMs);
+    let written = 0;
+    let dropped = 0;
     const sweep = setInterval(() => {
       state.patrols.sweep(Date.now());
       const counts = state.counts();
       for (const [status, n] of Object.entries(counts)) metrics.patrols.labels(status).set(n);
       metrics.tracksPending.set(tracks.pending);
+      metrics.tracksWritten.inc(tracks.written - written);
+      metrics.tracksDropped.inc(tracks.dropped - dropped);
+      written = tracks.written;
+      dropped = tracks.dropped;
     }, 1000);
     const enforceRetention = () => {
       const db = database.current();
@@ -153,15 +159,6 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
       clearInterval(sweep);
       clearInterval(retention);
     });
-    let written = 0;
-    let dropped = 0;
-    const trackMetrics = setInterval(() => {
-      metrics.tracksWritten.inc(tracks.written - written);
-      metrics.tracksDropped.inc(tracks.dropped - dropped);
-      written = tracks.written;
-      dropped = tracks.dropped;
-    }, 1000);
-    cleanups.push(() => clearInterval(trackMetrics));
 
     // A restarted hall shows where its patrols last were, and its recent reports, as soon as the database is open.
     void database.ready.then(async (db) => {
