@@ -6,6 +6,7 @@ import { PatrolState, UnitId } from '../../app/patrol/patrol';
 import { PositionFixes } from '../../app/patrol/position-fix';
 import type { TokenRoles } from '../auth/tokens';
 import type { Db } from '../db/db';
+import { parseTimestamp } from '../ingest/decode-fix';
 import type { IngestPipeline } from '../ingest/ingest-pipeline';
 import { readTrack } from '../tracks/track-queries';
 
@@ -52,10 +53,9 @@ export function registerPatrolRoutes(app: FastifyInstance, deps: PatrolRouteDeps
       },
     },
     async (req, reply) => {
-      const parse = (v: string | undefined, fallback: number) => (v === undefined ? fallback : /^\d+$/.test(v) ? Number(v) : Date.parse(v));
-      const to = parse(req.query.to, Date.now());
-      const from = parse(req.query.from, to - 3_600_000);
-      if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) {
+      const to = req.query.to === undefined ? Date.now() : parseTimestamp(req.query.to);
+      const from = req.query.from === undefined && to !== undefined ? to - 3_600_000 : parseTimestamp(req.query.from ?? '');
+      if (from === undefined || to === undefined || from > to) {
         return reply.code(400).send({ error: 'bad-range', message: '`from` and `to` must be epoch ms or ISO 8601 times, with from ≤ to.' });
       }
       const db = deps.db();

@@ -24,14 +24,20 @@ export async function readTrack(db: Db, unitId: string, from: number, to: number
 }
 
 /** Each patrol's latest stored fix since `since`: a restarted hall shows its patrols at once. */
-export async function latestFixes(db: Db, since: number): Promise<Array<{ unitId: string; ts: number; lon: number; lat: number; speed?: number; heading?: number; receivedAt: number }>> {
+/** A patrol's latest stored fix and when it reached the hall. */
+export interface LatestFix extends TrackPoint {
+  unitId: string;
+  receivedAt: number;
+}
+
+export async function latestFixes(db: Db, since: number): Promise<LatestFix[]> {
   const rows = await db.query<{ unit_id: string; ts: number; lon: number; lat: number; speed: number | null; heading: number | null; received_at: number }>(
     `SELECT DISTINCT ON (unit_id) unit_id, ts, lon, lat, speed, heading, received_at
        FROM patrol_fix WHERE ts >= $1 ORDER BY unit_id, ts DESC`,
     [since],
   );
   return rows.map((r) => {
-    const f: { unitId: string; ts: number; lon: number; lat: number; speed?: number; heading?: number; receivedAt: number } = {
+    const f: LatestFix = {
       unitId: r.unit_id,
       ts: Number(r.ts),
       lon: r.lon,
