@@ -1,4 +1,4 @@
-// Lint for the four rooms. The dependency rule (see ARCHITECTURE.md) lives here:
+// Lint for the four rooms. The dependency rule (see docs/architecture.md) lives here:
 //   app/ imports nothing of ours; main/, renderer/ and streams/ import app/ and never each other.
 // `rooms.lint.test.ts` proves the rule fires on a crossing import.
 import js from '@eslint/js';

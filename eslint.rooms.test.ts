@@ -1,4 +1,4 @@
-// Proves the dependency rule of ARCHITECTURE.md is enforced by lint: a crossing import fails.
+// Proves the dependency rule of docs/architecture.md is enforced by lint: a crossing import fails.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 

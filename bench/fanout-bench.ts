@@ -20,8 +20,16 @@ async function run(o: FanoutBenchOptions, slow: number) {
   const clients = new Role<FanoutReq, FanoutResult>('fanout-clients');
   const publisher = new Role<PublisherReq, PublisherResult>('publisher');
   try {
-    await clients.ask({ type: 'connect', url: hall.url, clients: o.clients, slow, windowMs: 5000 });
-    await publisher.ask({ type: 'start', url: hall.mqtt, prefix: 'gridwall/v1/', terminals: 20, units: Math.round(o.rate / 4), unitIntervalMs: 250 });
+    await clients.ask({ type: 'connect', url: hall.url, token: hall.tokens.wall, clients: o.clients, slow, windowMs: 5000 });
+    await publisher.ask({
+      type: 'start',
+      url: hall.mqtt,
+      prefix: 'gridwall/v1/',
+      terminals: 20,
+      units: Math.round(o.rate / 4),
+      unitIntervalMs: 250,
+      credentials: { username: 'bench-gateway', password: hall.tokens.gateway },
+    });
     const rss: number[] = [];
     for (let i = 0; i < o.durationS; i++) {
       await sleep(1000);

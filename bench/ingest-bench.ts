@@ -33,13 +33,20 @@ interface Leg {
 }
 
 /** Drives `walls` receivers and the publisher against one URL for the run's duration. */
-async function drive(o: IngestBenchOptions, mqttUrl: string, prefix: string, connectWalls: (w: Role<WallsReq, WallsResult>) => Promise<unknown>, during?: () => Promise<void>): Promise<Leg> {
+async function drive(
+  o: IngestBenchOptions,
+  mqttUrl: string,
+  prefix: string,
+  connectWalls: (w: Role<WallsReq, WallsResult>) => Promise<unknown>,
+  credentials?: { username: string; password: string },
+  during?: () => Promise<void>,
+): Promise<Leg> {
   const walls = new Role<WallsReq, WallsResult>('walls');
   const publisher = new Role<PublisherReq, PublisherResult>('publisher');
   try {
     await connectWalls(walls);
     const units = Math.round((o.rate * o.unitIntervalMs) / 1000);
-    await publisher.ask({ type: 'start', url: mqttUrl, prefix, terminals: o.terminals, units, unitIntervalMs: o.unitIntervalMs });
+    await publisher.ask({ type: 'start', url: mqttUrl, prefix, terminals: o.terminals, units, unitIntervalMs: o.unitIntervalMs, ...(credentials ? { credentials } : {}) });
     const t0 = Date.now();
     const sampling = during?.();
     await sleep(o.durationS * 1000);
@@ -87,7 +94,9 @@ export async function ingestBench(o: IngestBenchOptions): Promise<Record<string,
   try {
     const cpu0 = await hall.metric('gridwall_process_cpu_seconds_total');
     const co0 = await hall.metric('gridwall_live_coalesced_total');
-    run = await drive(o, o.brokerUrl ?? hall.mqtt, prefix, (w) => w.ask({ type: 'live', url: hall.url, walls: o.walls }), async () => {
+    // On the embedded broker the load generator is a gateway with its own token (the hall authenticates it).
+    const credentials = o.brokerUrl ? undefined : { username: 'bench-gateway', password: hall.tokens.gateway };
+    run = await drive(o, o.brokerUrl ?? hall.mqtt, prefix, (w) => w.ask({ type: 'live', url: hall.url, walls: o.walls, token: hall.tokens.wall }), credentials, async () => {
       for (let i = 0; i < o.durationS; i++) {
         rssMax = Math.max(rssMax, await hall.metric('gridwall_process_resident_memory_bytes'));
         await sleep(1000);

@@ -1,5 +1,5 @@
 // `npm run bench -- <suite> [--rate n] [--walls n] [--terminals n] [--duration s]`
-// Prints a JSON line per run and, last, one JSON object summarising the suite (ARCHITECTURE.md contract).
+// Prints a JSON line per run and, last, one JSON object summarising the suite (docs/architecture.md, "Public contracts").
 import { parseArgs } from 'node:util';
 import { fanoutBench } from './fanout-bench';
 import { ingestBench } from './ingest-bench';

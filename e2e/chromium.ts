@@ -6,7 +6,7 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | und
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-/** Software WebGL (SwiftShader) and autoplaying video, as ARCHITECTURE.md prescribes; quiet on a closed network. */
+/** Software WebGL (SwiftShader) and autoplaying video, as docs/architecture.md ("Testing") prescribes; quiet on a closed network. */
 export const CHROMIUM_ARGS = [
   '--use-gl=angle',
   '--use-angle=swiftshader',

@@ -5,6 +5,10 @@ import path from 'node:path';
 
 export interface DemoServer {
   url: string;
+  /** The wall token the demo printed (in the wall URL's fragment). */
+  token: string;
+  /** The wall URL exactly as printed: it works as is. */
+  wallUrl: string;
   dataDir: string;
   output: () => string;
   /** Stops the demo; the data dir stays when `keepData` (for a restart on the same data). */
@@ -31,10 +35,10 @@ export async function startDemoServer(o: DemoServerOptions = {}): Promise<DemoSe
   let out = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const wallUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo did not start in 60 s:\n${out}`)), 60_000);
     const onData = () => {
-      const m = /wall:\s+(http:\/\/\S+?)\/?\s/.exec(out);
+      const m = /wall:\s+(http:\/\/\S+)\s/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -46,8 +50,11 @@ export async function startDemoServer(o: DemoServerOptions = {}): Promise<DemoSe
       reject(new Error(`demo exited with ${code}:\n${out}`));
     });
   });
+  const parsed = new URL(wallUrl);
   return {
-    url,
+    url: parsed.origin,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
+    wallUrl,
     dataDir,
     output: () => out,
     stop: async ({ keepData } = {}) => {

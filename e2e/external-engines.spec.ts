@@ -32,7 +32,7 @@ test('the demo wall runs on Mosquitto and PostgreSQL', async ({ page }) => {
   demo = await startDemoServer({ env: { MQTT_URL: MQTT_URL ?? '', DATABASE_URL: db.toString(), GRIDWALL_TOPIC_PREFIX: prefix }, args: ['--cameras', '0'] });
   const health = (await (await fetch(`${demo.url}/api/health`)).json()) as { broker: string; db: { engine: string } };
   expect(health).toMatchObject({ broker: 'external', db: { engine: 'postgres' } });
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${demo.url}/#token=${demo.token}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('kpi-online').locator('.kpi-value')).toHaveText('20');
 });

@@ -13,7 +13,7 @@ test.afterAll(async () => {
 test('without ffmpeg the camera tile shows no signal and the log says why', async ({ page }) => {
   expect(demo.output()).toContain('FFMPEG_PATH="/nonexistent/ffmpeg" is not an executable file');
   expect(demo.output()).toContain('apt-get install ffmpeg');
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${demo.url}/#token=${demo.token}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   const tile = page.getByTestId('camera-tile');
   await expect(tile).toHaveAttribute('data-status', 'no-signal');

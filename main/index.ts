@@ -2,7 +2,8 @@
 import { electronPorts, quitWithError, whenReady } from './electron-adapter';
 import { startKiosk } from './kiosk/kiosk-controller';
 import { parseWallUrl } from './security/navigation-policy';
-import { wallUrlFromArgs } from './kiosk/wall-url-args';
+import { wallTokenFromEnv, wallUrlFromArgs } from './kiosk/wall-url-args';
+import { DEFAULT_KIOSK } from './kiosk/kiosk-controller';
 
 async function run(): Promise<void> {
   await whenReady();
@@ -13,7 +14,7 @@ async function run(): Promise<void> {
     quitWithError((err as Error).message);
     return;
   }
-  startKiosk(electronPorts(), wallUrl);
+  startKiosk(electronPorts(), wallUrl, DEFAULT_KIOSK, wallTokenFromEnv(process.env));
 }
 
 void run();

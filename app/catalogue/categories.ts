@@ -1,5 +1,5 @@
 /**
- * A small part of the component/event catalogue (CJ/T 214 style, DOMAIN.md §2): enough to name what the
+ * A small part of the component/event catalogue (CJ/T 214 style, docs/domain.md "Components and events"): enough to name what the
  * demo city's inspectors report. Codes are namespaced by kind because component and event codes overlap
  * (0101 is a water cover as a component, an illegal structure as an event). Cities extend this as data.
  */

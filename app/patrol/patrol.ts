@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { CommunityCode, GridCodeText, StreetCode } from '../place/place-codes';
 
 /**
  * A Patrol is one field terminal (城管通) carried by an inspector (监督员), identified by its unitId.
@@ -6,9 +7,6 @@ import Type, { type Static } from 'typebox';
  */
 export const PatrolStatus = Type.Union([Type.Literal('online'), Type.Literal('stale'), Type.Literal('offline')]);
 export type PatrolStatus = Static<typeof PatrolStatus>;
-
-/** A street's 12-digit statistical division code (统计用区划代码), e.g. 110107001000 for 八宝山街道. */
-export const StreetCode = Type.String({ pattern: '^[0-9]{12}$' });
 
 /** Unit ids travel in MQTT topics and URLs, so they are restricted to a safe alphabet. */
 export const UnitId = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
@@ -19,12 +17,16 @@ export const PatrolState = Type.Object({
   lon: Type.Number({ minimum: -180, maximum: 180 }),
   lat: Type.Number({ minimum: -90, maximum: 90 }),
   /** Epoch ms of the latest accepted fix (terminal clock). */
-  ts: Type.Number(),
+  ts: Type.Number({ minimum: 0 }),
+  /** Epoch ms the hall received that fix (server clock): silence, and so status, is measured from here. */
+  seenAt: Type.Number({ minimum: 0 }),
   speed: Type.Optional(Type.Number({ minimum: 0 })),
   heading: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
   status: PatrolStatus,
-  /** The street (街道) the patrol is in, 12-digit code; scopes sub-centre walls. */
+  /** Where the patrol is: street (街道), community and unit grid; scopes sub-centre walls. */
   street: Type.Optional(StreetCode),
+  community: Type.Optional(CommunityCode),
+  grid: Type.Optional(GridCodeText),
 });
 export type PatrolState = Static<typeof PatrolState>;
 

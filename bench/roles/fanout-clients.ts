@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { serve } from '../child';
 import { LatencyHistogram } from '../stats';
 
-export type FanoutReq = { type: 'connect'; url: string; clients: number; slow: number; windowMs: number } | { type: 'report' };
+export type FanoutReq = { type: 'connect'; url: string; token: string; clients: number; slow: number; windowMs: number } | { type: 'report' };
 export interface FanoutResult {
   p50: number;
   p99: number;
@@ -29,7 +29,7 @@ let slowClosed = 0;
 let normalClosed = 0;
 const sockets: WebSocket[] = [];
 
-function connect(url: string, i: number, slow: boolean): Promise<void> {
+function connect(url: string, token: string, i: number, slow: boolean): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/live`);
     sockets.push(ws);
@@ -37,7 +37,7 @@ function connect(url: string, i: number, slow: boolean): Promise<void> {
     ws.on('upgrade', (res) => {
       if (slow) ws.once('message', () => res.socket.pause()); // read the snapshot, then never again
     });
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, surface: `fan-${i}` })));
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 2, surface: `fan-${i}`, token })));
     ws.on('close', () => (slow ? slowClosed++ : normalClosed++));
     ws.on('message', (data) => {
       const text = data.toString();
@@ -64,7 +64,7 @@ function connect(url: string, i: number, slow: boolean): Promise<void> {
 serve<FanoutReq>(async (req) => {
   if (req.type === 'connect') {
     windowMs = req.windowMs;
-    await Promise.all(Array.from({ length: req.clients }, (_, i) => connect(req.url, i, i < req.slow)));
+    await Promise.all(Array.from({ length: req.clients }, (_, i) => connect(req.url, req.token, i, i < req.slow)));
     started = Date.now();
     windows = [];
     return { ok: true };

@@ -4,7 +4,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { serve } from '../child';
 
 export type PublisherReq =
-  | { type: 'start'; url: string; prefix: string; terminals: number; units: number; unitIntervalMs: number }
+  | { type: 'start'; url: string; prefix: string; terminals: number; units: number; unitIntervalMs: number; credentials?: { username: string; password: string } }
   | { type: 'stop' };
 
 export interface PublisherResult {
@@ -23,7 +23,7 @@ serve<PublisherReq>(async (req) => {
     published = 0;
     cpu0 = process.cpuUsage();
     clients = await Promise.all(
-      Array.from({ length: req.terminals }, (_, i) => mqtt.connectAsync(req.url, { clientId: `bench-pub-${process.pid}-${i}`, reconnectPeriod: 0 })),
+      Array.from({ length: req.terminals }, (_, i) => mqtt.connectAsync(req.url, { clientId: `bench-pub-${process.pid}-${i}`, reconnectPeriod: 0, ...(req.credentials ?? {}) })),
     );
     const perClient = Math.ceil(req.units / req.terminals);
     clients.forEach((c, i) => {

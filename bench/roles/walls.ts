@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { serve } from '../child';
 import { LatencyHistogram } from '../stats';
 
-export type WallsReq = { type: 'live'; url: string; walls: number } | { type: 'mqtt'; url: string; prefix: string; walls: number } | { type: 'report' };
+export type WallsReq = { type: 'live'; url: string; walls: number; token: string } | { type: 'mqtt'; url: string; prefix: string; walls: number } | { type: 'report' };
 
 export interface WallsResult {
   /** Fixes each wall saw. */
@@ -32,14 +32,14 @@ let sockets: WebSocket[] = [];
 let subscribers: MqttClient[] = [];
 let cpu0 = process.cpuUsage();
 
-function connectWall(url: string, i: number): Promise<WebSocket> {
+function connectWall(url: string, token: string, i: number): Promise<WebSocket> {
   return new Promise<WebSocket>((resolve) => {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/live`);
     let seq = -1;
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 1, surface: `bench-${i}` })));
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: 2, surface: `bench-${i}`, token })));
     ws.on('message', (d) => {
       const now = Date.now();
-      const m = JSON.parse(d.toString()) as { type: string; seq?: number; from?: number; t?: number; serverTime?: number; patrols?: Array<{ ts: number }> };
+      const m = JSON.parse(d.toString()) as { type: string; seq?: number; from?: number; t?: number; serverTime?: number; channels?: { patrols?: { upsert?: Array<{ ts: number }> } } };
       if (m.type === 'snapshot') {
         seq = m.seq ?? 0;
         resolve(ws);
@@ -47,7 +47,7 @@ function connectWall(url: string, i: number): Promise<WebSocket> {
         if ((m.from ?? m.seq) !== seq + 1) gaps++;
         seq = m.seq ?? seq;
         if (m.serverTime) toWall.add(now - m.serverTime);
-        for (const p of m.patrols ?? []) {
+        for (const p of m.channels?.patrols?.upsert ?? []) {
           hist.add(now - p.ts);
           if (m.serverTime) toTick.add(m.serverTime - p.ts);
           seen[i] = (seen[i] ?? 0) + 1;
@@ -61,7 +61,7 @@ serve<WallsReq>(async (req) => {
   if (req.type === 'live') {
     cpu0 = process.cpuUsage();
     seen = new Array(req.walls).fill(0);
-    sockets = await Promise.all(Array.from({ length: req.walls }, (_, i) => connectWall(req.url, i)));
+    sockets = await Promise.all(Array.from({ length: req.walls }, (_, i) => connectWall(req.url, req.token, i)));
     return { ok: true };
   }
   if (req.type === 'mqtt') {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HardenedWebPreferences } from '../security/web-preferences';
-import { startKiosk, type KioskPorts, type KioskWindow } from './kiosk-controller';
+import { DEFAULT_KIOSK, startKiosk, type KioskPorts, type KioskWindow } from './kiosk-controller';
 import type { KioskWindowSpec } from './kiosk-plan';
-import { wallUrlFromArgs } from './wall-url-args';
+import { wallTokenFromEnv, wallUrlFromArgs } from './wall-url-args';
 
 /** A fake window that records what the controller does and lets the test fire events. */
 class FakeWindow implements KioskWindow {
@@ -104,6 +104,12 @@ describe('kiosk controller', () => {
     expect(f.timers.map((t) => t.ms)).toEqual([100]); // a good load resets the backoff
   });
 
+  it('hands the wall its token in the URL fragment, never in the query', () => {
+    const f = fakePorts();
+    startKiosk(f.ports, WALL, DEFAULT_KIOSK, 'wall-token-0123456789');
+    expect(f.windows[0]?.win.loads).toEqual(['http://127.0.0.1:8750/?surface=wall-0#token=wall-token-0123456789']);
+  });
+
   it('opens nothing without displays', () => {
     const f = fakePorts();
     f.ports.displays = () => [];
@@ -116,5 +122,7 @@ describe('wall URL arguments', () => {
     expect(wallUrlFromArgs(['electron', 'main.cjs', '--wall-url=http://a:1/'], {})).toBe('http://a:1/');
     expect(wallUrlFromArgs(['--wall-url', 'http://b:2/'], {})).toBe('http://b:2/');
     expect(wallUrlFromArgs([], { GRIDWALL_URL: 'http://c:3/' })).toBe('http://c:3/');
+    expect(wallTokenFromEnv({ GRIDWALL_TOKEN: ' t ' })).toBe('t');
+    expect(wallTokenFromEnv({})).toBeUndefined();
   });
 });

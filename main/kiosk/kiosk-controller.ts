@@ -42,10 +42,10 @@ export const DEFAULT_KIOSK: KioskOptions = { unresponsiveReloadMs: 10_000, retry
  * after a grace period, a failed load is retried with backoff. Navigation and permissions are locked
  * to the hall server's origin.
  */
-export function startKiosk(ports: KioskPorts, wallUrl: URL, opts: KioskOptions = DEFAULT_KIOSK): KioskWindow[] {
+export function startKiosk(ports: KioskPorts, wallUrl: URL, opts: KioskOptions = DEFAULT_KIOSK, token?: string): KioskWindow[] {
   const origin = wallUrl.toString();
   ports.setPermissionCheck((permission, requestingUrl) => isAllowedPermission(permission, requestingUrl, origin));
-  return planKioskWindows(ports.displays(), wallUrl).map((spec) => {
+  return planKioskWindows(ports.displays(), wallUrl, token).map((spec) => {
     const win = ports.createWindow(spec, hardenedWebPreferences());
     let failures = 0;
     let hangTimer: unknown;
@@ -67,7 +67,7 @@ export function startKiosk(ports: KioskPorts, wallUrl: URL, opts: KioskOptions =
     });
     win.onLoadFailed((description) => {
       const delay = opts.retryDelaysMs[Math.min(failures++, opts.retryDelaysMs.length - 1)] ?? 10_000;
-      ports.log(`${spec.surface}: could not load ${spec.url} (${description}); retrying in ${delay} ms`);
+      ports.log(`${spec.surface}: could not load ${spec.url.split('#')[0]} (${description}); retrying in ${delay} ms`);
       ports.setTimeout(() => win.load(spec.url), delay);
     });
     win.load(spec.url);

@@ -7,3 +7,13 @@ export function wallUrlFromArgs(argv: readonly string[], env: Readonly<Record<st
   }
   return env.GRIDWALL_URL;
 }
+
+/**
+ * The wall token: `GRIDWALL_TOKEN` (how the launcher hands it over, out of the process list), else a
+ * `token` already in the wall URL's fragment. The kiosk puts it in the fragment it loads: the page keeps
+ * it, and a fragment is never sent to a server or written to its logs.
+ */
+export function wallTokenFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const t = env.GRIDWALL_TOKEN?.trim();
+  return t ? t : undefined;
+}

@@ -1,29 +1,45 @@
 import Value from 'typebox/value';
-import { applyDelta, applyPingSeq, viewFromSnapshot, type LiveView } from '../../app/live/live-view';
-import { LIVE_PROTOCOL_VERSION, ServerMessage, type ClientHello, type ClientPong } from '../../app/live/protocol';
+import { applyDelta, applyPingSeq, viewFromSnapshot, type ApplyContext, type LiveView } from '../../app/live/live-view';
+import { LIVE_CLOSE, LIVE_PROTOCOL_VERSION, ServerMessage, type ClientHello, type ClientPong, type ClientProblem } from '../../app/live/protocol';
 import type { LiveScope } from '../../app/live/scope';
-import type { Connection } from './live-store';
+import type { ChannelRegistry } from '../../app/live/channel';
+
+/** Whether the wall is showing live data; shown plainly, never a silent freeze. */
+export type Connection =
+  | { state: 'connecting'; since: number }
+  | { state: 'live'; since: number }
+  | { state: 'reconnecting'; since: number; attempt: number }
+  /** The hall refused this surface's token or scope: retrying the same way cannot help. */
+  | { state: 'refused'; since: number; code: string; message: string };
 
 export interface LiveClientOptions {
   url: string;
   surface: string;
+  token: string;
   /** A street sub-centre's wall watches its streets only. */
   scope?: LiveScope;
+  registry: ChannelRegistry;
   /** Reconnect delays; the last repeats. Jitter is added so a hall's walls don't reconnect in lockstep. */
   backoffMs?: readonly number[];
   /** No message (not even a ping) for this long means the link is dead. */
   silenceMs?: number;
+  /** How often (at most) to tell the hall about dropped items, per channel. */
+  problemIntervalMs?: number;
   getView(): LiveView;
   onView(view: LiveView): void;
   onConnection(c: Connection): void;
+  /** Every message from the hall, with its server time (the surface keeps its clock offset). */
+  onServerTime?(serverTime: number): void;
   WebSocketImpl?: typeof WebSocket;
   random?: () => number;
+  now?: () => number;
 }
 
 /**
- * The wall's end of `/live`: says hello (with epoch + last sequence, so a short drop is replayed),
- * rebuilds from snapshots, applies deltas in order, answers pings, and reconnects with backoff.
- * A gap in sequence numbers or a silent link forces a reconnect — the wall never freezes silently.
+ * The wall's end of `/live`: says hello with its token (and epoch + last sequence, so a short drop is
+ * replayed), rebuilds from snapshots, applies deltas in order, answers pings, and reconnects with backoff.
+ * A gap in sequence numbers or a silent link forces a reconnect — the wall never freezes silently. Items
+ * that fail their channel schema are dropped one by one and reported to the hall, rate-limited.
  */
 export class LiveClient {
   private ws: WebSocket | undefined;
@@ -37,17 +53,22 @@ export class LiveClient {
   private readonly silenceMs: number;
   private readonly WS: typeof WebSocket;
   private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly ctx: ApplyContext;
+  private readonly dropped = new Map<string, { pending: number; lastSent: number }>();
 
   constructor(private readonly o: LiveClientOptions) {
     this.backoff = o.backoffMs ?? [500, 1000, 2000, 5000, 10_000];
     this.silenceMs = o.silenceMs ?? 25_000;
     this.WS = o.WebSocketImpl ?? WebSocket;
     this.random = o.random ?? Math.random;
+    this.now = o.now ?? Date.now;
+    this.ctx = { registry: o.registry, onInvalid: (channel, n) => this.noteDropped(channel, n) };
   }
 
   start(): void {
     this.stopped = false;
-    this.o.onConnection({ state: 'connecting', since: Date.now() });
+    this.o.onConnection({ state: 'connecting', since: this.now() });
     this.connect();
   }
 
@@ -63,7 +84,7 @@ export class LiveClient {
     this.ws = ws;
     ws.onopen = () => {
       const view = this.o.getView();
-      const hello: ClientHello = { type: 'hello', protocol: LIVE_PROTOCOL_VERSION, surface: this.o.surface };
+      const hello: ClientHello = { type: 'hello', protocol: LIVE_PROTOCOL_VERSION, surface: this.o.surface, token: this.o.token };
       if (this.o.scope) hello.scope = this.o.scope;
       if (view.epoch) {
         hello.epoch = view.epoch;
@@ -73,13 +94,27 @@ export class LiveClient {
       this.armSilence();
     };
     ws.onmessage = (ev: MessageEvent) => this.onMessage(ws, ev.data);
-    ws.onclose = () => this.onDown(ws);
+    ws.onclose = (ev: CloseEvent) => this.onDown(ws, ev?.code);
     ws.onerror = () => ws.close();
   }
 
   private armSilence(): void {
     clearTimeout(this.silenceTimer);
     this.silenceTimer = setTimeout(() => this.ws?.close(4001, 'silent'), this.silenceMs);
+  }
+
+  /** Counts dropped items and tells the hall at most once per interval per channel (it logs and counts them). */
+  private noteDropped(channel: string, n: number): void {
+    const entry = this.dropped.get(channel) ?? { pending: 0, lastSent: 0 };
+    entry.pending += n;
+    this.dropped.set(channel, entry);
+    const now = this.now();
+    if (now - entry.lastSent < (this.o.problemIntervalMs ?? 10_000)) return;
+    const problem: ClientProblem = { type: 'problem', channel: channel.slice(0, 32), dropped: Math.min(entry.pending, 1_000_000), reason: 'items failed the channel schema' };
+    if (this.ws?.readyState === 1) this.ws.send(JSON.stringify(problem));
+    console.warn(`gridwall: dropped ${entry.pending} invalid ${channel} item(s) from the hall`);
+    entry.pending = 0;
+    entry.lastSent = now;
   }
 
   private onMessage(ws: WebSocket, data: unknown): void {
@@ -96,18 +131,21 @@ export class LiveClient {
       case 'ping': {
         const pong: ClientPong = { type: 'pong', t: msg.t };
         ws.send(JSON.stringify(pong));
-        // Nothing in our scope happened up to msg.seq: remember that, so a resume asks for less.
+        this.o.onServerTime?.(msg.t);
+        // Nothing for this surface happened up to msg.seq: remember that, so a resume asks for less.
         const view = this.o.getView();
         const next = applyPingSeq(view, msg.seq);
         if (next !== view) this.o.onView(next);
         return;
       }
       case 'snapshot':
-        this.o.onView(viewFromSnapshot(msg));
+        this.o.onServerTime?.(msg.serverTime);
+        this.o.onView(viewFromSnapshot(msg, this.ctx));
         this.markLive();
         return;
       case 'delta': {
-        const r = applyDelta(this.o.getView(), msg);
+        this.o.onServerTime?.(msg.serverTime);
+        const r = applyDelta(this.o.getView(), msg, this.ctx);
         if (r.ok) {
           this.o.onView(r.view);
           this.markLive();
@@ -115,7 +153,12 @@ export class LiveClient {
         return;
       }
       case 'error':
-        return; // the server closes the socket itself; onclose schedules the retry
+        if (msg.code === 'unauthorized' || msg.code === 'forbidden-scope') {
+          this.stopped = true; // the same token will be refused again: say so instead of retrying forever
+          clearTimeout(this.silenceTimer);
+          this.o.onConnection({ state: 'refused', since: this.now(), code: msg.code, message: msg.message });
+        }
+        return; // the server closes the socket itself
     }
   }
 
@@ -124,15 +167,15 @@ export class LiveClient {
     this.live = true;
     this.attempt = 0;
     this.downSince = undefined;
-    this.o.onConnection({ state: 'live', since: Date.now() });
+    this.o.onConnection({ state: 'live', since: this.now() });
   }
 
-  private onDown(ws: WebSocket): void {
+  private onDown(ws: WebSocket, code: number | undefined): void {
     if (ws !== this.ws) return;
     clearTimeout(this.silenceTimer);
-    if (this.stopped) return;
+    if (this.stopped || code === LIVE_CLOSE.unauthorized || code === LIVE_CLOSE.forbidden) return;
     this.live = false;
-    this.downSince ??= Date.now();
+    this.downSince ??= this.now();
     this.attempt++;
     this.o.onConnection({ state: 'reconnecting', since: this.downSince, attempt: this.attempt });
     const base = this.backoff[Math.min(this.attempt - 1, this.backoff.length - 1)] ?? 10_000;

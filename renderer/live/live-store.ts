@@ -1,57 +1,90 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { EMPTY_VIEW, type LiveView } from '../../app/live/live-view';
-import { countByStatus } from '../../app/patrol/patrol';
+import type { Static, TSchema } from 'typebox';
+import type { ChannelSpec } from '../../app/live/channel';
+import { EMPTY_VIEW, latestOf, recentOf, type ChannelData, type LiveView } from '../../app/live/live-view';
+import type { Connection } from './live-client';
 
-/** Whether the wall is showing live data; shown plainly in the header, never a silent freeze. */
-export type Connection =
-  | { state: 'connecting'; since: number }
-  | { state: 'live'; since: number }
-  | { state: 'reconnecting'; since: number; attempt: number };
-
-export interface OnlineSample {
-  t: number;
-  online: number;
-}
-
-export interface LiveSlice {
-  view: LiveView;
+/**
+ * The wall's live state, in small slices (zustand): the link, and one slice per channel. A panel, a map
+ * layer or a chart subscribes to the slices it draws, so a patrol moving never re-renders the report feed.
+ */
+export interface LinkState {
   connection: Connection;
-  setView(view: LiveView): void;
-  setConnection(c: Connection): void;
+  /** The view's position in the hall's sequence (diagnostics, resume). */
+  view: LiveView;
+  /** Surface clock when the last message arrived, and server clock minus surface clock then. */
+  lastMessageAt: number;
+  clockOffsetMs: number;
 }
 
-export interface HistorySlice {
-  /** Patrols online, sampled on the wall for the trend chart. */
-  onlineHistory: OnlineSample[];
-  sampleOnline(now: number): void;
+export const linkStore: StoreApi<LinkState> = createStore<LinkState>()(() => ({
+  connection: { state: 'connecting', since: Date.now() },
+  view: EMPTY_VIEW,
+  lastMessageAt: 0,
+  clockOffsetMs: 0,
+}));
+
+export function useLink<T>(selector: (s: LinkState) => T): T {
+  return useStore(linkStore, selector);
 }
 
-export type WallState = LiveSlice & HistorySlice;
-
-const HISTORY_MS = 10 * 60_000;
-
-/** The wall's store: one live slice fed by /live, one history slice sampled from it. */
-export function createWallStore() {
-  return createStore<WallState>()((set, get) => ({
-    view: EMPTY_VIEW,
-    connection: { state: 'connecting', since: Date.now() },
-    setView: (view) => set({ view }),
-    setConnection: (connection) => set({ connection }),
-    onlineHistory: [],
-    sampleOnline: (now) => {
-      if (!get().view.epoch) return; // nothing received yet: a 0 here would be a lie, not a measurement
-      const online = countByStatus(get().view.patrols.values()).online;
-      const kept = get().onlineHistory.filter((s) => s.t >= now - HISTORY_MS);
-      set({ onlineHistory: [...kept, { t: now, online }] });
-    },
-  }));
+/** The hall's clock as this surface estimates it: the wall ages data on it even with the link down. */
+export function serverNow(now = Date.now()): number {
+  return now + linkStore.getState().clockOffsetMs;
 }
 
-export type WallStore = ReturnType<typeof createWallStore>;
+interface ChannelSlice {
+  data: ChannelData | undefined;
+}
 
-export const wallStore: WallStore = createWallStore();
+const slices = new Map<string, StoreApi<ChannelSlice>>();
 
-export function useWall<T>(selector: (s: WallState) => T): T {
-  return useStore(wallStore, selector);
+function sliceOf(name: string): StoreApi<ChannelSlice> {
+  let s = slices.get(name);
+  if (!s) slices.set(name, (s = createStore<ChannelSlice>()(() => ({ data: undefined }))));
+  return s;
+}
+
+/** Takes a new view: only the slices whose channel changed are touched. */
+export function setView(view: LiveView): void {
+  const prev = linkStore.getState().view;
+  linkStore.setState({ view });
+  for (const [name, data] of view.channels) {
+    if (prev.channels.get(name) !== data) sliceOf(name).setState({ data });
+  }
+}
+
+/** Notes that a message arrived, and the hall's time in it. */
+export function noteServerTime(serverTime: number, now = Date.now()): void {
+  linkStore.setState({ lastMessageAt: now, clockOffsetMs: serverTime - now });
+}
+
+const viewOf = (name: string, data: ChannelData | undefined): LiveView => ({ ...EMPTY_VIEW, channels: data ? new Map([[name, data]]) : new Map() });
+
+/** A `latest` channel's items by key, for React. */
+export function useLatest<S extends TSchema>(spec: ChannelSpec<S>): ReadonlyMap<string, Static<S>> {
+  const data = useStore(sliceOf(spec.name), (s) => s.data);
+  return latestOf(viewOf(spec.name, data), spec);
+}
+
+/** An `append` channel's recent items, newest first, for React. */
+export function useRecent<S extends TSchema>(spec: ChannelSpec<S>): readonly Static<S>[] {
+  const data = useStore(sliceOf(spec.name), (s) => s.data);
+  return recentOf(viewOf(spec.name, data), spec);
+}
+
+/** The same outside React (map layers, charts): the current items, and a subscription to changes. */
+export function latestNow<S extends TSchema>(spec: ChannelSpec<S>): ReadonlyMap<string, Static<S>> {
+  return latestOf(viewOf(spec.name, sliceOf(spec.name).getState().data), spec);
+}
+
+export function recentNow<S extends TSchema>(spec: ChannelSpec<S>): readonly Static<S>[] {
+  return recentOf(viewOf(spec.name, sliceOf(spec.name).getState().data), spec);
+}
+
+export function onChannel(spec: ChannelSpec, listener: () => void): () => void {
+  return sliceOf(spec.name).subscribe((s, prev) => {
+    if (s.data !== prev.data) listener();
+  });
 }

@@ -1,8 +1,8 @@
 import type { LiveScope } from '../../app/live/scope';
 
 /**
- * A sub-centre wall names its streets in the URL: `?street=110107001000` or several, comma-separated.
- * Anything that is not a 12-digit street code is ignored; no valid code means the whole city.
+ * A sub-centre wall may name its streets in the URL (`?street=110107001000`, several comma-separated);
+ * otherwise it watches what its token allows. Anything that is not a 12-digit code is ignored.
  */
 export function scopeFromSearch(search: string): LiveScope | undefined {
   const raw = new URLSearchParams(search).get('street');

@@ -1,26 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useRef } from 'react';
+import { clockTime } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
-import { useWall } from '../live/live-store';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
-}
-
-function formatTime(t: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(t);
-}
+import { useLink } from '../live/live-store';
+import { useFitText } from './use-fit-text';
+import { useNow } from './use-now';
 
 /** Connection state in words and colour: a wall that is not live says so, and since when. */
 function ConnectionPill() {
   const { t, timeZone } = useI18n();
-  const c = useWall((s) => s.connection);
+  const c = useLink((s) => s.connection);
   const label =
-    c.state === 'live' ? t('conn.live') : c.state === 'connecting' ? t('conn.connecting') : t('conn.reconnecting', { since: formatTime(c.since, timeZone) });
+    c.state === 'live'
+      ? t('conn.live')
+      : c.state === 'connecting'
+        ? t('conn.connecting')
+        : c.state === 'refused'
+          ? t('conn.refused')
+          : t('conn.reconnecting', { since: clockTime(c.since, timeZone) });
   return (
     <div className={`conn conn-${c.state}`} data-testid="connection" data-state={c.state} role="status">
       <i />
@@ -32,7 +28,9 @@ function ConnectionPill() {
 export function Header({ title, scopeNames }: { title: string; scopeNames?: string[] }) {
   const { locale, timeZone } = useI18n();
   const now = useNow(1000);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(now);
+  const h1 = useRef<HTMLHeadingElement>(null);
+  useFitText(h1, title);
+  const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', weekday: locale === 'en' ? 'short' : 'long' }).format(now);
   return (
     <header className="wall-header">
       <div className="header-side">
@@ -43,11 +41,13 @@ export function Header({ title, scopeNames }: { title: string; scopeNames?: stri
           </span>
         )}
       </div>
-      <h1>{title}</h1>
+      <h1 ref={h1} lang={locale}>
+        {title}
+      </h1>
       <div className="header-side header-clock">
         <span className="date">{date}</span>
         <time className="clock" data-testid="clock">
-          {formatTime(now, timeZone)}
+          {clockTime(now, timeZone)}
         </time>
       </div>
     </header>

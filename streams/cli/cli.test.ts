@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,4 +44,24 @@ describe('gridwall CLI', () => {
       blocker.close();
     }
   });
+
+  it('says at once, in one sentence, what is wrong with the data dir, the host or the broker', () => {
+    const file = path.join(ROOT, 'test-results', 'not-a-dir');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'x');
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ GRIDWALL_DATA: '/proc/nope' }, /^gridwall: GRIDWALL_DATA=\/proc\/nope cannot be used: .*\.$/],
+      [{ GRIDWALL_DATA: file }, /^gridwall: GRIDWALL_DATA=.* cannot be used: it is a file, not a folder\./],
+      [{ HOST: '10.99.99.99' }, /^gridwall: HOST=10\.99\.99\.99: this machine has no such address to listen on\./],
+      [{ MQTT_URL: 'mqtt://127.0.0.1:1' }, /^gridwall: MQTT_URL=mqtt:\/\/127\.0\.0\.1:1: the broker (refused|could not be reached)/],
+    ];
+    for (const [env, message] of cases) {
+      const t0 = Date.now();
+      const r = gridwall(['serve', '--no-build'], { PORT: '0', MQTT_PORT: '0', ...env });
+      expect(r.code, JSON.stringify(env)).toBe(2);
+      expect(r.err.trim().split('\n'), JSON.stringify(env)).toHaveLength(1);
+      expect(r.err.trim()).toMatch(message);
+      expect(Date.now() - t0, JSON.stringify(env)).toBeLessThan(8000);
+    }
+  }, 60_000);
 });

@@ -40,19 +40,21 @@ function stopOnSignal(stop: () => Promise<void>): void {
 
 function printHall(hall: Hall, heading: string): void {
   say(heading);
-  say(`  wall:     ${hall.url}/`);
+  say(`  wall:     ${hall.wallUrl()}`);
   say(`  api:      ${hall.url}/api/health  (OpenAPI: ${hall.url}/api/openapi.json)`);
   say(`  mqtt:     ${hall.mqttUrl}  (${hall.broker === 'embedded' ? 'embedded broker' : 'external broker'}; terminals publish to ${hall.config.topicPrefix}patrol/{unitId}/position)`);
   say(`  data:     ${hall.config.dataDir}`);
   for (const n of hall.notices) say(`  notice:   ${n}`);
 }
 
-function openTheWall(url: string, config: HallConfig, headless: boolean): void {
-  const opened = openWall(url, { headless, dataDir: config.dataDir, mainBundle: mainBundlePath() });
+function openTheWall(hall: Hall, config: HallConfig, headless: boolean): void {
+  const url = `${hall.url}/`;
+  const token = hall.auth.tokenOf('wall');
+  const opened = openWall(url, { headless, dataDir: config.dataDir, mainBundle: mainBundlePath(), ...(token ? { token } : {}) });
   const o = opened.opener;
-  if (o.kind === 'print') say(`Wall URL: ${url} — open it in a browser (${o.reason}).`);
+  if (o.kind === 'print') say(`Wall URL: ${hall.wallUrl()} — open it in a browser (${o.reason}).`);
   else say(`Opening the wall in ${o.kind === 'electron' ? 'the Electron kiosk' : 'Chromium (kiosk mode)'}: ${o.reason}.`);
-  opened.process?.once('error', (err) => say(`Could not open the wall window (${err.message}); open ${url} in a browser.`));
+  opened.process?.once('error', (err) => say(`Could not open the wall window (${err.message}); open ${hall.wallUrl()} in a browser.`));
 }
 
 export function buildProgram(): Command {
@@ -86,7 +88,7 @@ export function buildProgram(): Command {
       stopOnSignal(() => demo.stop());
       printHall(demo.hall, `GridWall ${VERSION} — demo city ${demo.hall.city.district.zh} (${demo.hall.city.district.en}), ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       say(`  patrols:  ${opts.patrols} simulated inspectors publishing every ${opts.interval} ms`);
-      openTheWall(`${demo.hall.url}/`, config, Boolean(opts.headless));
+      openTheWall(demo.hall, config, Boolean(opts.headless));
       say('Press Ctrl+C to stop.');
     });
 
@@ -114,6 +116,10 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`gridwall: ${err.message}\n`);
       process.exit(2);
     }
-    throw err;
+    // Anything else is a fault of ours or of the machine: one sentence, the stack only when asked for.
+    process.stderr.write(`gridwall: ${(err as Error).message ?? String(err)}\n`);
+    if (process.env.GRIDWALL_DEBUG) console.error(err);
+    else process.stderr.write('gridwall: set GRIDWALL_DEBUG=1 to see where this happened.\n');
+    process.exit(1);
   }
 }

@@ -1,65 +1,119 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Compile } from 'typebox/compile';
-import type { CameraState } from '../../app/camera/camera';
-import { ClusterState } from '../../app/hall/cluster-message';
-import type { PatrolState } from '../../app/patrol/patrol';
-import type { ReportState } from '../../app/report/inspector-report';
-import type { StateBroadcast } from '../hall/hall-state';
+import type { ChannelRegistry, RegisteredChannel } from '../../app/live/channel';
+import { ClusterMessage, type ClusterChange } from '../../app/hall/cluster-message';
+import type { RemoteChange } from '../hall/hall-module';
 
-const checkClusterState = Compile(ClusterState);
+const checkMessage = Compile(ClusterMessage);
+
+/** Why a cluster message (or item) was dropped; a label of `gridwall_cluster_dropped_total`. */
+export type ClusterDrop = 'bad-signature' | 'bad-json' | 'bad-schema' | 'stale' | 'unknown-channel' | 'invalid-item';
+
+export interface ClusterBusOptions {
+  instanceId: string;
+  /** The hall secret every server of the cluster shares; messages are signed with it (HMAC-SHA256). */
+  secret: string;
+  registry: ChannelRegistry;
+  publish(payload: string): void;
+  onRemote(ch: RegisteredChannel, change: RemoteChange<unknown>): void;
+  onDrop(why: ClusterDrop, n?: number): void;
+  now(): number;
+  /** Messages older (or further ahead) than this are dropped: a replayed capture is not news. */
+  maxSkewMs?: number;
+}
+
+interface Outgoing {
+  upsert: Map<string, { item: unknown; at: number }>;
+  remove: Set<string>;
+  append: unknown[];
+}
 
 /**
- * Hall servers on one external broker each ingest a share of the fixes (shared subscription) and tell the
- * others what they accepted, batched per tick on `<prefix>_cluster/state`, so every server can serve every
- * wall its whole scope.
+ * Hall servers on one external broker each ingest a share of the terminals' messages (shared
+ * subscription) and tell the others what they accepted, batched per tick on `<prefix>_cluster/state`,
+ * so every server can serve every wall its whole scope. Generic over live channels. Every message is
+ * signed with the hall secret; unsigned, forged, stale or malformed ones are dropped and counted, and
+ * each item is checked against its channel schema like any input.
  */
-export class ClusterBus implements StateBroadcast {
-  private patrols = new Map<string, { state: PatrolState; seenAt: number }>();
-  private reports: ReportState[] = [];
-  private cameras = new Map<string, CameraState>();
+export class ClusterBus {
+  private out = new Map<string, Outgoing>();
+  private readonly maxSkewMs: number;
 
-  constructor(
-    readonly instanceId: string,
-    private readonly publish: (payload: string) => void,
-    private readonly onRemote: (msg: ClusterState) => void,
-    private readonly onBad: () => void = () => {},
-  ) {}
-
-  patrol(state: PatrolState, seenAt: number): void {
-    this.patrols.set(state.unitId, { state, seenAt });
+  constructor(private readonly o: ClusterBusOptions) {
+    this.maxSkewMs = o.maxSkewMs ?? 60_000;
   }
 
-  report(r: ReportState): void {
-    this.reports.push(r);
+  private box(name: string): Outgoing {
+    let b = this.out.get(name);
+    if (!b) this.out.set(name, (b = { upsert: new Map(), remove: new Set(), append: [] }));
+    return b;
   }
 
-  camera(c: CameraState): void {
-    this.cameras.set(c.id, c);
+  upsert(ch: RegisteredChannel, item: unknown, at: number): void {
+    const key = ch.spec.key(item as never);
+    const b = this.box(ch.spec.name);
+    b.upsert.set(key, { item, at });
+    b.remove.delete(key);
   }
 
-  /** Sends what was accepted since the last flush, as one message. */
+  remove(ch: RegisteredChannel, key: string): void {
+    const b = this.box(ch.spec.name);
+    b.upsert.delete(key);
+    b.remove.add(key);
+  }
+
+  append(ch: RegisteredChannel, item: unknown): void {
+    this.box(ch.spec.name).append.push(item);
+  }
+
+  private sign(json: string): string {
+    return createHmac('sha256', this.o.secret).update(json).digest('hex');
+  }
+
+  /** Sends what was accepted since the last flush, as one signed message. */
   flush(): void {
-    if (!this.patrols.size && !this.reports.length && !this.cameras.size) return;
-    const msg: ClusterState = { v: 1, from: this.instanceId };
-    if (this.patrols.size) msg.patrols = Array.from(this.patrols.values());
-    if (this.reports.length) msg.reports = this.reports;
-    if (this.cameras.size) msg.cameras = Array.from(this.cameras.values());
-    this.patrols = new Map();
-    this.reports = [];
-    this.cameras = new Map();
-    this.publish(JSON.stringify(msg));
+    if (!this.out.size) return;
+    const channels: Record<string, ClusterChange> = {};
+    for (const [name, b] of this.out) {
+      const c: ClusterChange = {};
+      if (b.upsert.size) c.upsert = Array.from(b.upsert.values());
+      if (b.remove.size) c.remove = Array.from(b.remove);
+      if (b.append.length) c.append = b.append;
+      channels[name] = c;
+    }
+    this.out = new Map();
+    const json = JSON.stringify({ v: 2, from: this.o.instanceId, at: this.o.now(), channels } satisfies ClusterMessage);
+    this.o.publish(`${this.sign(json)}.${json}`);
   }
 
-  /** A message from the bus: another server's state (our own echoes are ignored). */
+  /** A message from the bus: another server's changes (our own echoes are ignored). */
   receive(payload: Buffer): void {
+    const text = payload.toString('utf8');
+    const dot = text.indexOf('.');
+    const given = Buffer.from(dot === 64 ? text.slice(0, 64) : '', 'hex');
+    const json = text.slice(dot + 1);
+    const want = Buffer.from(this.sign(json), 'hex');
+    if (given.length !== want.length || !timingSafeEqual(given, want)) return this.o.onDrop('bad-signature');
     let value: unknown;
     try {
-      value = JSON.parse(payload.toString('utf8'));
+      value = JSON.parse(json);
     } catch {
-      return this.onBad();
+      return this.o.onDrop('bad-json');
     }
-    // Our own echo (a broker without No Local) is dropped before the costly full check.
-    if ((value as { from?: unknown } | null)?.from === this.instanceId) return;
-    if (!checkClusterState.Check(value)) return this.onBad();
-    this.onRemote(value);
+    if (!checkMessage.Check(value)) return this.o.onDrop('bad-schema');
+    if (value.from === this.o.instanceId) return; // our own echo (a broker without No Local)
+    if (Math.abs(this.o.now() - value.at) > this.maxSkewMs) return this.o.onDrop('stale');
+    for (const [name, c] of Object.entries(value.channels)) {
+      const ch = this.o.registry.get(name);
+      if (!ch) {
+        this.o.onDrop('unknown-channel');
+        continue;
+      }
+      const upsert = (c.upsert ?? []).filter((u) => ch.check(u.item));
+      const append = (c.append ?? []).filter((x) => ch.check(x));
+      const bad = (c.upsert?.length ?? 0) - upsert.length + (c.append?.length ?? 0) - append.length;
+      if (bad) this.o.onDrop('invalid-item', bad);
+      this.o.onRemote(ch, { upsert, remove: c.remove ?? [], append });
+    }
   }
 }

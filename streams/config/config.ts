@@ -1,6 +1,7 @@
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { DEFAULT_SILENCE, type SilenceThresholds } from '../../app/patrol/patrol';
+import { parseTokenList, TokenError, type TokenEntry } from '../auth/tokens';
 
 /** A configuration mistake, reported as one clear sentence naming the setting — never a stack trace. */
 export class ConfigError extends Error {
@@ -21,7 +22,7 @@ export interface PortSetting {
 }
 
 export type MqttConfig =
-  | { mode: 'embedded'; port: PortSetting; host: string }
+  | { mode: 'embedded'; port: PortSetting; host: string; /** Which setting named the host (MQTT_HOST or HOST). */ hostSetting: string }
   | { mode: 'external'; url: string };
 
 export interface HallConfig {
@@ -49,11 +50,17 @@ export interface HallConfig {
   trackMinIntervalMs: number;
   /** Shared-subscription group of the hall servers on one external broker. */
   shareGroup: string;
-  /** API tokens by role, from GRIDWALL_TOKENS ("terminal:abc,operator:def"). */
-  tokens: Array<{ role: Role; token: string }>;
+  /** API tokens by role, from GRIDWALL_TOKENS ("terminal:abc,wall:def,subcentre@110107011000:ghi"). */
+  tokens: TokenEntry[];
+  /** Distinct units one unbound terminal or gateway token may speak for. */
+  unitsPerToken: number;
+  /** Silence after which a patrol leaves the live state. */
+  patrolForgetMs: number;
+  /** Host names (besides this machine's own) browsers may use to reach the hall (a DNS name, a proxy). */
+  allowedHosts: string[];
+  /** The secret hall servers sign their cluster messages with (else shared through the database or a file). */
+  clusterSecret?: string;
 }
-
-export type Role = 'terminal' | 'operator' | 'admin';
 
 export interface IngestConfig {
   /** What terminals report in when a fix does not say. */
@@ -66,6 +73,8 @@ export interface IngestConfig {
   unitBurst: number;
   /** Messages per second one MQTT connection may publish to the embedded broker before it is cut off. */
   clientRate: number;
+  /** Past fixes a unit may deliver at full speed (a flushed offline queue); refills at one per second. */
+  backlogFixes: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -102,15 +111,13 @@ function parseCrs(raw: string | undefined): IngestConfig['defaultCrs'] {
   throw new ConfigError('TERMINAL_CRS', `TERMINAL_CRS="${raw}" must be wgs84, gcj02 or bd09.`);
 }
 
-function parseTokens(raw: string | undefined): HallConfig['tokens'] {
-  if (!raw?.trim()) return [];
-  return raw.split(',').map((entry) => {
-    const [role, token] = entry.trim().split(':');
-    if ((role !== 'terminal' && role !== 'operator' && role !== 'admin') || !token || token.length < 16) {
-      throw new ConfigError('GRIDWALL_TOKENS', 'GRIDWALL_TOKENS must be a comma list of role:token (roles terminal, operator, admin; tokens of 16+ characters).');
-    }
-    return { role, token };
-  });
+function parseTokens(raw: string | undefined): TokenEntry[] {
+  try {
+    return parseTokenList(raw);
+  } catch (err) {
+    if (err instanceof TokenError) throw new ConfigError('GRIDWALL_TOKENS', err.message);
+    throw err;
+  }
 }
 
 function parseTimeZone(raw: string | undefined): string {
@@ -152,7 +159,12 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
   const mqtt: MqttConfig = env.MQTT_URL?.trim()
     ? { mode: 'external', url: parseUrl('MQTT_URL', env.MQTT_URL.trim(), ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']) }
-    : { mode: 'embedded', port: parsePort('MQTT_PORT', env.MQTT_PORT, DEFAULT_MQTT_PORT), host: env.MQTT_HOST?.trim() || host };
+    : {
+        mode: 'embedded',
+        port: parsePort('MQTT_PORT', env.MQTT_PORT, DEFAULT_MQTT_PORT),
+        host: env.MQTT_HOST?.trim() || host,
+        hostSetting: env.MQTT_HOST?.trim() ? 'MQTT_HOST' : 'HOST',
+      };
   const databaseUrl = env.DATABASE_URL?.trim()
     ? parseUrl('DATABASE_URL', env.DATABASE_URL.trim(), ['postgres:', 'postgresql:'])
     : undefined;
@@ -162,6 +174,14 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
   const offlineAfterMs = parseMs('PATROL_OFFLINE_MS', env.PATROL_OFFLINE_MS, DEFAULT_SILENCE.offlineAfterMs, 1000);
   if (offlineAfterMs <= staleAfterMs) {
     throw new ConfigError('PATROL_OFFLINE_MS', 'PATROL_OFFLINE_MS must be longer than PATROL_STALE_MS.');
+  }
+  const patrolForgetMs = parseMs('PATROL_FORGET_MS', env.PATROL_FORGET_MS, 4 * 3_600_000, 1000);
+  if (patrolForgetMs <= offlineAfterMs) {
+    throw new ConfigError('PATROL_FORGET_MS', 'PATROL_FORGET_MS must be longer than PATROL_OFFLINE_MS.');
+  }
+  const clusterSecret = env.GRIDWALL_CLUSTER_SECRET?.trim() || undefined;
+  if (clusterSecret !== undefined && clusterSecret.length < 16) {
+    throw new ConfigError('GRIDWALL_CLUSTER_SECRET', 'GRIDWALL_CLUSTER_SECRET must be 16 or more characters (the same on every hall server).');
   }
   return {
     host,
@@ -186,6 +206,7 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
       unitRate: parseNumber('UNIT_MAX_RATE', env.UNIT_MAX_RATE, 10, 0.1, 10_000),
       unitBurst: parseNumber('UNIT_MAX_BURST', env.UNIT_MAX_BURST, 50, 1, 100_000),
       clientRate: parseNumber('MQTT_CLIENT_MAX_RATE', env.MQTT_CLIENT_MAX_RATE, 1000, 1, 1_000_000),
+      backlogFixes: parseNumber('UNIT_BACKLOG_FIXES', env.UNIT_BACKLOG_FIXES, 3600, 1, 1_000_000),
     },
     trackRetentionDays: parseNumber('TRACK_RETENTION_DAYS', env.TRACK_RETENTION_DAYS, 90, 1, 36_500),
     trackMinIntervalMs: parseNumber('TRACK_MIN_INTERVAL_MS', env.TRACK_MIN_INTERVAL_MS, 1000, 0, 3_600_000),
@@ -195,5 +216,12 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
           throw new ConfigError('GRIDWALL_SHARE_GROUP', 'GRIDWALL_SHARE_GROUP may use letters, digits, _ and - only.');
         })(),
     tokens: parseTokens(env.GRIDWALL_TOKENS),
+    unitsPerToken: parseNumber('UNITS_PER_TOKEN', env.UNITS_PER_TOKEN, 500, 1, 1_000_000),
+    patrolForgetMs,
+    allowedHosts: (env.GRIDWALL_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    clusterSecret,
   };
 }

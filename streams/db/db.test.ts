@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 import { testDatabases } from './test-databases';
 import { TrackWriter } from '../tracks/track-writer';
-import { deleteFixesBefore, latestFixes, readTrack } from '../tracks/track-queries';
-import { insertReport, recentReports } from '../reports/report-store';
+import { deleteFixesBefore, latestFixes, readTrack, TRACK_MIGRATIONS } from '../tracks/track-store';
+import { insertReport, recentReports, REPORT_MIGRATIONS } from '../reports/report-store';
+import { migrate } from './migrations';
 
 // The same tests against PGlite and, when DATABASE_URL is set, PostgreSQL: same SQL, same migrations.
 describe.each(testDatabases())('database: $name', (target) => {
@@ -13,11 +14,47 @@ describe.each(testDatabases())('database: $name', (target) => {
     await target.cleanup();
   });
 
-  it('opens and migrates', async () => {
+  it('opens and runs each module’s migrations once', async () => {
     db = await target.open();
-    const rows = await db.query<{ version: number }>('SELECT version FROM gridwall_migration ORDER BY version');
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    const modules = [
+      { module: 'tracks', migrations: TRACK_MIGRATIONS },
+      { module: 'reports', migrations: REPORT_MIGRATIONS },
+    ];
+    expect(await migrate(db, modules)).toEqual(['tracks@1', 'reports@1', 'reports@2']);
+    expect(await migrate(db, modules)).toEqual([]);
+    const rows = await db.query<{ module: string; version: number }>('SELECT module, version FROM gridwall_migration ORDER BY module, version');
+    expect(rows.map((r) => `${r.module}@${Number(r.version)}`)).toEqual(['reports@1', 'reports@2', 'tracks@1']);
   }, 60_000);
+
+  it('runs a transaction as one: committed, or rolled back on error', async () => {
+    await db.exec('CREATE TABLE tx_probe (n integer PRIMARY KEY)');
+    await db.tx(async (q) => {
+      await q.query('INSERT INTO tx_probe VALUES (1)');
+      await q.query('INSERT INTO tx_probe VALUES (2)');
+    });
+    await expect(
+      db.tx(async (q) => {
+        await q.query('INSERT INTO tx_probe VALUES (3)');
+        await q.query('INSERT INTO tx_probe VALUES (1)'); // duplicate key: the whole transaction goes
+      }),
+    ).rejects.toThrow();
+    // Statements outside a transaction wait for it, never land inside it.
+    const [outside] = await Promise.all([db.query('SELECT count(*)::int AS n FROM tx_probe'), db.tx(async (q) => q.query('INSERT INTO tx_probe VALUES (4)'))]);
+    expect(outside).toBeDefined();
+    const rows = await db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n');
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 4]);
+  });
+
+  it('carries over the bookkeeping of a data dir from before hall modules', async () => {
+    await db.exec(`DROP TABLE gridwall_migration;
+      CREATE TABLE gridwall_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+      INSERT INTO gridwall_migration (version, name) VALUES (1, 'patrol tracks and inspector reports');`);
+    const applied = await migrate(db, [
+      { module: 'tracks', migrations: TRACK_MIGRATIONS },
+      { module: 'reports', migrations: REPORT_MIGRATIONS },
+    ]);
+    expect(applied).toEqual(['reports@2']);
+  });
 
   it('writes tracks in batches, ignores duplicates, and replays a window in order', async () => {
     const w = new TrackWriter(db, { flushMs: 1000, maxBatch: 1000, maxBuffered: 100_000 });
@@ -44,7 +81,7 @@ describe.each(testDatabases())('database: $name', (target) => {
 
   it('keeps a failed batch for the next flush', async () => {
     let fail = true;
-    const flaky: Db = { engine: db.engine, close: db.close, query: (sql, params) => (fail ? Promise.reject(new Error('down')) : db.query(sql, params)) };
+    const flaky: Queryable = { exec: (sql) => db.exec(sql), query: (sql, params) => (fail ? Promise.reject(new Error('down')) : db.query(sql, params)) };
     const w = new TrackWriter(flaky, { flushMs: 1000, maxBatch: 100, maxBuffered: 1000 });
     w.add({ unitId: 'flaky', ts: 5, lon: 116, lat: 39.9 }, 6);
     await w.flush();

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 import type { WorkerRequest, WorkerResponse } from './pglite-worker';
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
  * The embedded database: PGlite in the data dir, running in its own worker thread. `dir` undefined
@@ -14,7 +16,7 @@ function startWorker(dir: string | undefined, initOnly: boolean): Promise<Worker
   return new Promise<Worker>((resolve, reject) => {
     worker.once('message', (m: WorkerResponse) => {
       if ('ready' in m) resolve(worker);
-      else if ('failed' in m) reject(new Error(`The embedded database in ${dir ?? 'memory'} could not open: ${'failed' in m ? m.failed : ''}`));
+      else if ('failed' in m) reject(new Error(`the embedded database in ${dir ?? 'memory'} could not open: ${m.failed}`));
     });
     worker.once('error', reject);
   });
@@ -27,7 +29,7 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
     if (!existsSync(path.join(dir, 'PG_VERSION'))) await (await startWorker(dir, true)).terminate();
   }
   const worker = await startWorker(dir, false);
-  const pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (m: WorkerResponse) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let dead: Error | undefined;
 
@@ -39,7 +41,7 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
     if (!p) return;
     pending.delete(m.id);
     if ('error' in m) p.reject(new Error(m.error));
-    else p.resolve(m.rows);
+    else p.resolve(m);
   });
   const failAll = (err: Error) => {
     dead = err;
@@ -49,15 +51,36 @@ export async function openPglite(dir: string | undefined): Promise<Db> {
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the embedded database worker exited (${code})`)));
 
+  const send = (req: Request) =>
+    new Promise<WorkerResponse>((resolve, reject) => {
+      if (dead) return reject(dead);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...req, id } as WorkerRequest);
+    });
+  const rowsOf = <R>(m: WorkerResponse) => ('rows' in m ? (m.rows as R[]) : []);
+  const on = (tx: number | undefined): Queryable => ({
+    query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
+      rowsOf<R>(await send({ op: 'query', sql, params: params as unknown[] | undefined, ...(tx !== undefined ? { tx } : {}) })),
+    exec: async (sql: string) => void (await send({ op: 'exec', sql, ...(tx !== undefined ? { tx } : {}) })),
+  });
+
   return {
     engine: 'pglite',
-    query: <R extends object>(sql: string, params?: readonly unknown[]) =>
-      new Promise<R[]>((resolve, reject) => {
-        if (dead) return reject(dead);
-        const id = nextId++;
-        pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-        worker.postMessage({ id, sql, params: params as unknown[] } satisfies WorkerRequest);
-      }),
+    ...on(undefined),
+    tx: async <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => {
+      const begun = await send({ op: 'begin' });
+      const tx = 'tx' in begun ? begun.tx : -1;
+      let result: T;
+      try {
+        result = await fn(on(tx));
+      } catch (err) {
+        await send({ op: 'rollback', tx }).catch(() => {});
+        throw err;
+      }
+      await send({ op: 'commit', tx });
+      return result;
+    },
     close: async () => {
       if (dead) return;
       const closed = new Promise<void>((resolve) => (onClosed = resolve));

@@ -1,19 +1,19 @@
 // Runs PGlite (Postgres in WASM) in a worker thread, so big track inserts never stall the event loop
-// that serves the walls. Messages: {id, sql, params} → {id, rows} | {id, error}.
+// that serves the walls. Statements run one at a time; a transaction holds the database until it ends,
+// and statements from outside it wait (PGlite is a single connection).
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import type { Tx } from './db';
-import { migrate } from './migrations';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 
-export interface WorkerRequest {
-  id: number;
-  sql: string;
-  params?: unknown[];
-}
+export type WorkerRequest =
+  | { id: number; op: 'query'; sql: string; params?: unknown[]; tx?: number }
+  | { id: number; op: 'exec'; sql: string; tx?: number }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'commit' | 'rollback'; tx: number };
 export type WorkerResponse =
   | { id: number; rows: unknown[] }
+  | { id: number; tx: number }
   | { id: number; error: string }
   | { ready: true }
   | { failed: string }
@@ -25,6 +25,9 @@ const { dir, initOnly } = workerData as { dir: string | undefined; initOnly?: bo
 
 // A hall's database is small next to a wall's needs; the default 128 MB of shared buffers is not.
 const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
+/** A transaction left open this long (a bug, or a caller that died) is rolled back so the hall goes on. */
+const TX_TIMEOUT_MS = 60_000;
 
 /**
  * Track writes can wait; the live path cannot. On Linux this thread lowers its own scheduling priority
@@ -39,27 +42,82 @@ function yieldToLivePath(): void {
   }
 }
 
+interface OpenTx {
+  tx: Transaction;
+  end: (commit: boolean) => void;
+  timer: NodeJS.Timeout;
+  /** Settles when PGlite has run COMMIT (resolves) or ROLLBACK (rejects). */
+  done: Promise<void>;
+}
+
 try {
   yieldToLivePath();
   const db = await PGlite.create(dir, { startParams });
-  await migrate((fn) => db.transaction((tx) => fn(tx as unknown as Tx)));
   if (initOnly) {
     // Creating a data dir (initdb) leaves hundreds of MB in this thread; the caller ends it and opens anew.
     await db.close();
     port.postMessage({ ready: true } satisfies WorkerResponse);
     await new Promise(() => {});
   }
+  const open = new Map<number, OpenTx>();
+  let nextTx = 1;
+  const reply = (m: WorkerResponse) => port.postMessage(m);
+
+  const begin = (id: number) => {
+    const txId = nextTx++;
+    const done = db.transaction(
+      (tx) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            open.delete(txId);
+            reject(new Error('transaction timed out'));
+          }, TX_TIMEOUT_MS);
+          // `done` is assigned by now: PGlite calls this only after BEGIN has run.
+          open.set(txId, { tx, timer, done, end: (commit) => (commit ? resolve() : reject(new Error('rolled back'))) });
+          reply({ id, tx: txId });
+        }),
+    );
+    done.catch(() => {}); // a failed commit is reported to the caller through its own request
+  };
+
   port.on('message', async (req: WorkerRequest | 'close') => {
     if (req === 'close') {
       await db.close();
-      port.postMessage({ closed: true } satisfies WorkerResponse);
+      reply({ closed: true });
       return;
     }
     try {
-      const res = await db.query(req.sql, req.params);
-      port.postMessage({ id: req.id, rows: res.rows } satisfies WorkerResponse);
+      switch (req.op) {
+        case 'begin':
+          return begin(req.id);
+        case 'commit':
+        case 'rollback': {
+          const t = open.get(req.tx);
+          if (!t) return reply({ id: req.id, error: 'the transaction is no longer open (timed out?)' });
+          open.delete(req.tx);
+          clearTimeout(t.timer);
+          t.end(req.op === 'commit');
+          const ended = await t.done.then(
+            () => undefined,
+            (err: Error) => err,
+          );
+          if (req.op === 'commit' && ended) return reply({ id: req.id, error: ended.message });
+          return reply({ id: req.id, rows: [] });
+        }
+        case 'query':
+        case 'exec': {
+          const target = req.tx === undefined ? db : open.get(req.tx)?.tx;
+          if (!target) return reply({ id: req.id, error: 'the transaction is no longer open (timed out?)' });
+          if (req.op === 'exec') {
+            await target.exec(req.sql);
+            return reply({ id: req.id, rows: [] });
+          }
+          const res = await target.query(req.sql, req.params);
+          return reply({ id: req.id, rows: res.rows });
+        }
+      }
     } catch (err) {
-      port.postMessage({ id: req.id, error: (err as Error).message } satisfies WorkerResponse);
+      reply({ id: req.id, error: (err as Error).message });
     }
   });
   port.postMessage({ ready: true } satisfies WorkerResponse);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ephemeralToken } from '../auth/tokens';
 import type { HallConfig } from '../config/config';
 import { loadDemoCity } from '../city/demo-city';
 import { startHall, type Hall } from '../hall/start-hall';
@@ -34,7 +35,10 @@ export interface Demo {
 /** The demo city end to end: hall server, embedded broker, patrol simulator and synthetic cameras. */
 export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Demo> {
   const city = await loadDemoCity({ centreName: config.centreName, timeZone: config.timeZone });
-  const hall = await startHall(config, { city, rendererDir: o.rendererDir });
+  // The simulator is a gateway (a vendor's 城管通 platform relays many handsets): a token of its own,
+  // for this process only, allowed exactly as many units as it simulates.
+  const gateway = ephemeralToken('gateway', { name: 'demo simulator', maxUnits: Math.max(1, o.patrols) });
+  const hall = await startHall(config, { city, rendererDir: o.rendererDir, tokens: [gateway] });
   const cameras: DemoCamera[] = [];
   let simulator: PatrolSimulator | undefined;
   try {
@@ -52,13 +56,15 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
         fontFile,
         timeZone: config.timeZone,
         variant: i,
-        onState: (s) => hall.state.upsertCamera(s),
+        onState: (s) => void hall.modules.cameras.upsert(s),
+        exhibit: true,
       });
       cameras.push(c);
       await c.start();
     }
     simulator = new PatrolSimulator({
       brokerUrl: hall.brokerUrl,
+      credentials: { username: 'demo-simulator', password: gateway.token },
       prefix: config.topicPrefix,
       city,
       patrols: o.patrols,

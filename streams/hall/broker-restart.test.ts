@@ -60,14 +60,14 @@ describe.skipIf(!MOSQUITTO)('a broker restart (needs the mosquitto binary)', () 
     }, 100);
     try {
       const h = hall.hall;
-      await waitUntil(() => h.state.patrols.get('restart-01') !== undefined, 5000, 'the first fix');
+      await waitUntil(() => h.modules.patrols.get('restart-01') !== undefined, 5000, 'the first fix');
       broker.kill('SIGKILL');
       await waitUntil(async () => !(await (await fetch(`${h.url}/api/health`)).json() as { brokerConnected: boolean }).brokerConnected, 5000, 'the hall to notice');
       await new Promise((r) => setTimeout(r, 1000));
       broker = await startMosquitto(conf, port);
       const back = Date.now();
-      const before = h.state.patrols.get('restart-01')?.ts ?? 0;
-      await waitUntil(() => (h.state.patrols.get('restart-01')?.ts ?? 0) > Math.max(before, back), 5000, 'fixes to flow again');
+      const before = h.modules.patrols.get('restart-01')?.ts ?? 0;
+      await waitUntil(() => (h.modules.patrols.get('restart-01')?.ts ?? 0) > Math.max(before, back), 5000, 'fixes to flow again');
       expect(Date.now() - back).toBeLessThan(5000);
     } finally {
       clearInterval(send);

@@ -1,7 +1,7 @@
+import type { MqttCredential } from '../auth/auth';
 import type { HallConfig } from '../config/config';
 import { startEmbeddedBroker } from '../ingest/embedded-broker';
 import { ExternalBroker } from '../ingest/external-broker';
-import { clusterTopic, topicFilters } from '../ingest/topics';
 
 export interface BrokerLink {
   kind: 'embedded' | 'external';
@@ -16,26 +16,38 @@ export interface BrokerLink {
 
 export interface BrokerHandlers {
   instanceId: string;
-  onTerminalMessage(topic: string, payload: Buffer): void;
+  /** Terminals' messages; `sender` is `<credential>/<username>` when the embedded broker authenticated them. */
+  onTerminalMessage(topic: string, payload: Buffer, sender?: string): void;
   onBroadcast(payload: Buffer): void;
   onClientLimited(clientId: string): void;
+  onRefused(reason: string, detail: string): void;
+  credentials: MqttCredential[];
   warn(line: string): void;
 }
 
+/** Hall servers sharing a broker talk on this topic (see cluster/cluster-bus.ts). */
+export function clusterTopic(prefix: string): string {
+  return `${prefix}_cluster/state`;
+}
+
 /**
- * Connects ingest to MQTT: the embedded broker (subscribed in-process) by default, or an external broker
- * with a shared subscription per terminal topic and a broadcast topic between hall servers.
+ * Connects ingest to MQTT: the embedded broker (authenticating terminals itself) by default, or an
+ * external broker with a shared subscription to the terminal topics and a broadcast topic between hall
+ * servers (the broker's own ACL then decides who may publish what; see README).
  */
 export async function connectBroker(config: HallConfig, h: BrokerHandlers): Promise<BrokerLink> {
-  const filters = topicFilters(config.topicPrefix);
+  const filter = `${config.topicPrefix}#`;
   if (config.mqtt.mode === 'embedded') {
     const broker = await startEmbeddedBroker({
       host: config.mqtt.host,
+      hostSetting: config.mqtt.hostSetting,
       port: config.mqtt.port,
       allowMove: config.movePortsWhenBusy,
       clientRate: config.ingest.clientRate,
-      forward: { filter: filters[0] as string, onMessage: h.onTerminalMessage },
+      credentials: h.credentials,
+      forward: { prefix: config.topicPrefix, onMessage: h.onTerminalMessage },
       onClientLimited: h.onClientLimited,
+      onRefused: h.onRefused,
     });
     const notices =
       broker.bound.movedFrom !== undefined
@@ -47,10 +59,10 @@ export async function connectBroker(config: HallConfig, h: BrokerHandlers): Prom
   const ext = new ExternalBroker({
     url: config.mqtt.url,
     clientId: `gridwall-${h.instanceId}`,
-    sharedFilters: filters,
+    sharedFilters: [filter],
     shareGroup: config.shareGroup,
     broadcastTopic: topic,
-    onShared: h.onTerminalMessage,
+    onShared: (t, p) => h.onTerminalMessage(t, p),
     onBroadcast: h.onBroadcast,
     warn: h.warn,
   });

@@ -34,11 +34,12 @@ export async function connectDatabase(config: HallConfig, warn: (line: string) =
   let lastError: string | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let opening: Promise<unknown> = Promise.resolve();
   const ready = new Promise<Db>((resolve) => {
     const attempt = () => {
-      openPglite(dir).then(
+      opening = openPglite(dir).then(
         (opened) => {
-          if (closed) return void opened.close();
+          if (closed) return opened.close();
           db = opened;
           lastError = undefined;
           resolve(opened);
@@ -60,6 +61,8 @@ export async function connectDatabase(config: HallConfig, warn: (line: string) =
     close: async () => {
       closed = true;
       clearTimeout(retry);
+      // A first start may still be creating the data dir: let it finish, so nothing writes there after we return.
+      await opening.catch(() => {});
       await db?.close();
     },
   };

@@ -7,32 +7,32 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { CameraState } from '../../app/camera/camera';
+import type { Registry } from 'prom-client';
 import { CityInfo } from '../../app/city/city';
 import { Health } from '../../app/hall/health';
-import type { LiveHub } from '../live/live-hub';
-import { registerLiveRoute, type LiveRouteOptions } from '../live/live-route';
-import { registerPatrolRoutes, type PatrolRouteDeps } from './patrol-routes';
-import { registerReportAndMetricRoutes } from './report-routes';
+import { SurfaceSession } from '../../app/hall/surface-session';
+import { installAccessControl } from '../auth/access-control';
+import type { Auth, Principal } from '../auth/auth';
+import { registerLiveRoute, type LiveRouteDeps } from '../live/live-route';
 import { contentSecurityPolicy } from './security-headers';
-import type { HallMetrics } from '../metrics/hall-metrics';
-import type { ReportState } from '../../app/report/inspector-report';
 
 export interface HallServerDeps {
   version: string;
   city: CityInfo;
-  hub: LiveHub;
+  auth: Auth;
   health: () => Health;
-  cameras: () => CameraState[];
-  reports: () => ReportState[];
-  patrolRoutes: PatrolRouteDeps;
-  metrics: HallMetrics;
+  /** What a surface learns about itself from its token. */
+  session: (principal: Principal) => SurfaceSession;
+  metrics: Registry;
+  /** Counts a bad body on the ingest route like a bad MQTT payload. */
+  onBadIngestBody: (reason: 'bad-json' | 'too-large') => void;
   maxBodyBytes: number;
+  live: Omit<LiveRouteDeps, 'auth'>;
+  /** Each module's routes. */
+  registerModuleRoutes: (app: FastifyInstance) => void;
   /** The built renderer (dist/renderer); undefined or missing means the wall is not built yet. */
   rendererDir?: string;
   videoRoot: string;
-  live?: LiveRouteOptions;
   logLevel?: string;
 }
 
@@ -48,6 +48,7 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  installAccessControl(app, deps.auth);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
     // The wall pulls HLS and fonts only from itself; no cross-origin isolation needed.
@@ -67,19 +68,26 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const badJson = err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
     const reason = badJson ? 'bad-json' : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too-large' : undefined;
-    if (reason && req.url.includes('/positions')) deps.metrics.ingestRejected.labels(reason, 'http').inc();
+    if (reason && req.url.includes('/positions')) deps.onBadIngestBody(reason);
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error(err);
-    return reply.code(status).send({ error: reason ?? (status === 500 ? 'internal' : 'bad-request'), message: status === 500 ? 'Internal error' : err.message });
+    const code = reason ?? (err.validation ? 'bad-request' : status === 500 ? 'internal' : 'bad-request');
+    return reply.code(status).send({ error: code, message: status === 500 ? 'Internal error' : err.message });
   });
 
-  app.get('/api/health', { schema: { summary: 'Liveness and broker URL', response: { 200: Health } } }, () => deps.health());
-  app.get('/api/city', { schema: { summary: 'The supervised district: outline and places (WGS84)', response: { 200: CityInfo } } }, () => deps.city);
-  app.get('/api/cameras', { schema: { summary: 'Cameras and their live HLS URLs', response: { 200: Type.Array(CameraState) } } }, () => deps.cameras());
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  registerPatrolRoutes(app, deps.patrolRoutes);
-  registerReportAndMetricRoutes(app, { reports: deps.reports, metrics: deps.metrics });
-  registerLiveRoute(app, deps.hub, deps.live);
+  const auth = { security: [{ bearer: [] }] };
+  app.get('/api/health', { config: { access: 'public' }, schema: { summary: 'Liveness and broker URL (open to anyone)', response: { 200: Health } } }, () => deps.health());
+  app.get('/api/city', { config: { access: 'city.read' }, schema: { summary: 'The supervised district: outline and places (WGS84)', ...auth, response: { 200: CityInfo } } }, () => deps.city);
+  app.get('/api/session', { config: { access: 'session.read' }, schema: { summary: 'Who the caller is to the hall: role, scope, live settings', ...auth, response: { 200: SurfaceSession } } }, (req) =>
+    deps.session(req.principal as Principal),
+  );
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/metrics', { config: { access: 'metrics.read' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.type(deps.metrics.contentType);
+    return deps.metrics.metrics();
+  });
+  deps.registerModuleRoutes(app);
+  registerLiveRoute(app, { ...deps.live, auth: deps.auth });
 
   await app.register(fastifyStatic, {
     root: path.resolve(deps.videoRoot),
@@ -88,7 +96,7 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
     cacheControl: false,
     setHeaders: (res, file) => {
       // Live playlists change every second; segments never change once written.
-      res.header('Cache-Control', file.endsWith('.m3u8') ? 'no-cache, no-store' : 'public, max-age=120, immutable');
+      res.header('Cache-Control', file.endsWith('.m3u8') ? 'no-cache, no-store' : 'private, max-age=120, immutable');
     },
   });
 

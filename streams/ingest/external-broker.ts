@@ -14,6 +14,17 @@ export interface ExternalBrokerOptions {
   warn(line: string): void;
 }
 
+/** A broker URL fit for a log line: its password hidden. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
 /**
  * The hall server's client of an external broker (Mosquitto, EMQX). Terminal topics are taken through
  * `$share/<group>/…` so several servers split the load and each fix is ingested once. Reconnects by itself
@@ -29,6 +40,7 @@ export class ExternalBroker {
       clientId: this.o.clientId,
       reconnectPeriod: 1000,
       connectTimeout: 5000,
+      // Credentials, when the broker needs them, come in the URL: mqtt://user:password@host:1883
       clean: true,
       protocolVersion: 5,
     });
@@ -47,23 +59,38 @@ export class ExternalBroker {
       if (topic === this.o.broadcastTopic) this.o.onBroadcast(payload);
       else this.o.onShared(topic, payload);
     });
-    let warned = false;
-    client.on('error', (err) => this.o.warn(`MQTT (${this.o.url}): ${err.message}`));
-    client.on('offline', () => {
-      if (!warned) this.o.warn(`MQTT broker ${this.o.url} is unreachable; retrying every second`);
-      warned = true;
-    });
-    client.on('connect', () => (warned = false));
+    // The first start must say at once whether the broker is there: refused or unknown hosts fail fast,
+    // silent ones after the connect timeout. Later outages are retried (above) without stopping the hall.
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        void client.endAsync(true);
-        reject(new ConfigError('MQTT_URL', `MQTT_URL=${this.o.url}: no MQTT broker answered within 10 s.`));
-      }, 10_000);
-      client.once('connect', () => {
+      let settled = false;
+      const fail = (why: string) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        client.removeListener('error', onError);
+        void client.endAsync(true);
+        reject(new ConfigError('MQTT_URL', `MQTT_URL=${redact(this.o.url)}: ${why}`));
+      };
+      const onError = (err: Error) => fail(`the broker refused or could not be reached (${err.message}).`);
+      const timer = setTimeout(() => fail('no MQTT broker answered within 5 s.'), 5000);
+      client.once('error', onError);
+      // A refused connection may surface only as a close (no error event): give its error a moment first.
+      client.once('close', () => setTimeout(() => fail('the broker could not be reached (connection refused or closed).'), 50));
+      client.once('connect', () => {
+        settled = true;
+        clearTimeout(timer);
+        client.removeListener('error', onError);
         resolve();
       });
     });
+    // From now on an outage is retried, and said once per outage.
+    let warned = false;
+    client.on('error', (err) => this.o.warn(`MQTT (${redact(this.o.url)}): ${err.message}`));
+    client.on('offline', () => {
+      if (!warned) this.o.warn(`MQTT broker ${redact(this.o.url)} is unreachable; retrying every second`);
+      warned = true;
+    });
+    client.on('connect', () => (warned = false));
   }
 
   get connected(): boolean {

@@ -1,48 +1,52 @@
-import type { CameraState } from '../../app/camera/camera';
-import type { PatrolState } from '../../app/patrol/patrol';
-import type { ReportState } from '../../app/report/inspector-report';
-import type { Delta } from '../../app/live/protocol';
-import { inScope, isWholeCity, scopeKey, type LiveScope } from '../../app/live/scope';
+import type { ChannelRegistry, RegisteredChannel } from '../../app/live/channel';
+import type { ChannelChange, Delta } from '../../app/live/protocol';
+import { isWholeCity, scopeKey } from '../../app/live/scope';
+import { present, presentKey, visible, type Tick, type Viewer } from './tick';
 
-/** What a surface has not been sent yet. Positions coalesce (latest wins); reports queue in order. */
-interface Outbox {
-  patrols: Map<string, PatrolState>;
-  removed: Set<string>;
-  cameras: Map<string, CameraState>;
-  reports: ReportState[];
+/** What a surface has not been sent yet, per channel. Latest values coalesce; appended events queue in order. */
+interface ChannelOutbox {
+  upsert: Map<string, unknown>;
+  remove: Set<string>;
+  append: unknown[];
 }
 
-const emptyOutbox = (): Outbox => ({ patrols: new Map(), removed: new Set(), cameras: new Map(), reports: [] });
+const emptyOutbox = (): ChannelOutbox => ({ upsert: new Map(), remove: new Set(), append: [] });
 
 /**
- * One surface's view of the fan-out. Pure: the hub feeds it every tick's delta; it keeps only what is in
- * the surface's scope, folds ticks together while the surface cannot keep up, and hands out one delta
- * covering exactly the sequence numbers not yet sent.
+ * One surface's view of the fan-out. Pure: the hub feeds it every tick; it keeps only what the surface
+ * may see (its scope, its audience's view), folds ticks together while the surface cannot keep up, and
+ * hands out one delta covering exactly the sequence numbers not yet sent. Generic over channels.
  *
  * Invariants: everything up to `sentSeq` has been sent; everything up to `coveredSeq` is sent or waiting
  * in the outbox.
  */
 export class LiveSession {
   readonly key: string;
-  readonly wholeCity: boolean;
+  /** Whole city, full audience: this surface can take the hub's shared serialised delta as is. */
+  readonly shared: boolean;
   sentSeq: number;
   coveredSeq: number;
   /** When the outbox started waiting on a slow socket. */
   heldSince: number | undefined;
-  private outbox: Outbox | undefined;
-  /** Scoped surfaces only: the patrols the surface currently shows, so leaving the scope becomes a removal. */
-  private known: Set<string> | 'all';
+  private outbox: Map<string, ChannelOutbox> | undefined;
+  private outboxItems = 0;
+  /**
+   * For filtered surfaces: per `latest` channel, the keys it shows, so leaving its view becomes a removal.
+   * `all` while the history is unknown (a resume): anything that leaves the view becomes a removal.
+   */
+  private known: Map<string, Set<string>> | 'all';
 
   constructor(
-    readonly scope: LiveScope | undefined,
+    readonly viewer: Viewer,
+    private readonly registry: ChannelRegistry,
     seq: number,
-    known: Iterable<string> | 'all' = [],
+    known: Map<string, Set<string>> | 'all' = new Map(),
   ) {
-    this.key = scopeKey(scope);
-    this.wholeCity = isWholeCity(scope);
+    this.key = `${scopeKey(viewer.scope)}#${viewer.audience}`;
+    this.shared = isWholeCity(viewer.scope) && viewer.audience === 'full';
     this.sentSeq = seq;
     this.coveredSeq = seq;
-    this.known = known === 'all' ? 'all' : new Set(known);
+    this.known = this.shared ? 'all' : known;
   }
 
   get hasOutbox(): boolean {
@@ -50,56 +54,91 @@ export class LiveSession {
   }
 
   get outboxSize(): number {
-    const o = this.outbox;
-    return o ? o.patrols.size + o.removed.size + o.cameras.size + o.reports.length : 0;
+    return this.outboxItems;
   }
 
-  /** Folds one tick's global delta in, keeping what this surface may see. */
-  absorb(d: Delta): void {
-    const o = (this.outbox ??= emptyOutbox());
-    for (const p of d.patrols ?? []) {
-      if (inScope(this.scope, p.street)) {
-        o.patrols.set(p.unitId, p);
-        o.removed.delete(p.unitId);
-        if (this.known !== 'all') this.known.add(p.unitId);
-      } else if (this.known === 'all' || this.known.has(p.unitId)) {
-        o.patrols.delete(p.unitId);
-        o.removed.add(p.unitId);
-        if (this.known !== 'all') this.known.delete(p.unitId);
+  private box(name: string): ChannelOutbox {
+    this.outbox ??= new Map();
+    let b = this.outbox.get(name);
+    if (!b) this.outbox.set(name, (b = emptyOutbox()));
+    return b;
+  }
+
+  private knownSet(name: string): Set<string> | 'all' {
+    if (this.known === 'all') return 'all';
+    let s = this.known.get(name);
+    if (!s) this.known.set(name, (s = new Set()));
+    return s;
+  }
+
+  private absorbLatest(ch: RegisteredChannel, upserts: readonly unknown[], removes: readonly string[]): void {
+    const known = this.knownSet(ch.spec.name);
+    for (const item of upserts) {
+      const k = ch.spec.key(item as never);
+      if (this.shared || visible(ch, item, this.viewer)) {
+        const b = this.box(ch.spec.name);
+        b.upsert.set(k, item);
+        b.remove.delete(k);
+        if (known !== 'all') known.add(k);
+      } else if (known === 'all' || known.has(k)) {
+        const b = this.box(ch.spec.name);
+        b.upsert.delete(k);
+        b.remove.add(k);
+        if (known !== 'all') known.delete(k);
       }
     }
-    for (const id of d.patrolsRemoved ?? []) {
-      if (this.known === 'all' || this.known.has(id)) {
-        o.patrols.delete(id);
-        o.removed.add(id);
-        if (this.known !== 'all') this.known.delete(id);
-      }
-    }
-    for (const c of d.cameras ?? []) if (inScope(this.scope, c.street)) o.cameras.set(c.id, c);
-    for (const r of d.reports ?? []) if (inScope(this.scope, r.street)) o.reports.push(r);
-    this.coveredSeq = d.seq;
-    if (o.patrols.size + o.removed.size + o.cameras.size + o.reports.length === 0) {
-      // Nothing in scope: the range is covered with nothing to send; a ping will tell the surface.
-      this.outbox = undefined;
+    for (const k of removes) {
+      if (known !== 'all' && !known.has(k)) continue;
+      const b = this.box(ch.spec.name);
+      b.upsert.delete(k);
+      b.remove.add(k);
+      if (known !== 'all') known.delete(k);
     }
   }
 
-  /** After a replay with unknown history: from now on, the surface shows exactly these patrols. */
-  settleKnown(ids: Iterable<string>): void {
-    this.known = this.wholeCity ? 'all' : new Set(ids);
+  /** Folds one tick in, keeping what this surface may see. */
+  absorb(t: Tick): void {
+    for (const [name, c] of t.channels) {
+      const ch = this.registry.get(name);
+      if (!ch) continue;
+      if (ch.spec.merge === 'latest') this.absorbLatest(ch, c.upsert, c.remove);
+      else for (const item of c.append) if (visible(ch, item, this.viewer)) this.box(name).append.push(item);
+    }
+    this.coveredSeq = t.seq;
+    this.recount();
   }
 
-  /** Takes the outbox as one delta covering (sentSeq, coveredSeq]. */
+  private recount(): void {
+    let n = 0;
+    for (const b of this.outbox?.values() ?? []) n += b.upsert.size + b.remove.size + b.append.length;
+    this.outboxItems = n;
+    // Nothing for this surface: the range is covered with nothing to send; a ping will tell it.
+    if (n === 0) this.outbox = undefined;
+  }
+
+  /** After a replay with unknown history: from now on, the surface shows exactly these keys per channel. */
+  settleKnown(known: Map<string, Set<string>>): void {
+    if (!this.shared) this.known = known;
+  }
+
+  /** Takes the outbox as one delta covering (sentSeq, coveredSeq], masked for the surface's audience. */
   drain(now: number): Delta | undefined {
     const o = this.outbox;
     if (!o) return undefined;
-    const d: Delta = { type: 'delta', seq: this.coveredSeq, serverTime: now };
+    const channels: Record<string, ChannelChange> = {};
+    for (const [name, b] of o) {
+      const ch = this.registry.get(name);
+      if (!ch) continue;
+      const change: ChannelChange = {};
+      if (b.upsert.size) change.upsert = Array.from(b.upsert.values(), (x) => present(ch, x, this.viewer));
+      if (b.remove.size) change.remove = Array.from(b.remove, (k) => presentKey(ch, k, this.viewer));
+      if (b.append.length) change.append = b.append.map((x) => present(ch, x, this.viewer));
+      channels[name] = change;
+    }
+    const d: Delta = { type: 'delta', seq: this.coveredSeq, serverTime: now, channels };
     if (this.coveredSeq !== this.sentSeq + 1) d.from = this.sentSeq + 1;
-    if (o.patrols.size) d.patrols = Array.from(o.patrols.values());
-    if (o.removed.size) d.patrolsRemoved = Array.from(o.removed);
-    if (o.cameras.size) d.cameras = Array.from(o.cameras.values());
-    if (o.reports.length) d.reports = o.reports;
     this.outbox = undefined;
+    this.outboxItems = 0;
     this.heldSince = undefined;
     this.sentSeq = this.coveredSeq;
     return d;

@@ -1,3 +1,5 @@
+import { printable } from '../../app/text/printable';
+
 /**
  * Logs a kind of problem at most once per interval, and says how many were held back — a flood of bad
  * messages must not flood the log. Pure apart from the `write` and clock it is given.
@@ -21,6 +23,7 @@ export class LogLimiter {
     const more = entry?.suppressed ? ` (${entry.suppressed} more like this in the last ${Math.round((t - entry.at) / 1000)} s)` : '';
     this.last.set(key, { at: t, suppressed: 0 });
     if (this.last.size > 10_000) this.last.clear(); // keys are bounded by reasons × sources; this is a backstop
-    this.write(`${message}${more}`);
+    // Messages quote untrusted input (topics, ids, payload text): escaped and capped, one line each.
+    this.write(`${printable(message, 500)}${more}`);
   }
 }

@@ -19,11 +19,18 @@ export async function bindPort(
   setting: PortSetting,
   allowMove: boolean,
   listen: (port: number) => Promise<number>,
+  host?: { setting: string; value: string },
 ): Promise<BoundPort> {
   try {
     return { port: await listen(setting.port) };
   } catch (err) {
     const code = errorCode(err);
+    if (host && (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAFNOSUPPORT' || code === 'EINVAL')) {
+      throw new ConfigError(
+        host.setting,
+        `${host.setting}=${host.value}: this machine has no such address to listen on. Use 127.0.0.1 (this PC only), 0.0.0.0 (every network) or one of this machine's own addresses.`,
+      );
+    }
     if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
     const why = code === 'EACCES' ? 'needs privileges this process does not have' : 'is already in use by another program';
     if (setting.explicit) {

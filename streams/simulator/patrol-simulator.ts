@@ -3,12 +3,14 @@ import { CATEGORIES } from '../../app/catalogue/categories';
 import type { CityInfo } from '../../app/city/city';
 import type { InspectorReport } from '../../app/report/inspector-report';
 import type { PositionFix } from '../../app/patrol/position-fix';
-import { positionTopic } from '../ingest/topics';
+
 import { DistrictArea } from './district-area';
 import { seededRng, stepWalker, type Walker } from './walker';
 
 export interface SimulatorOptions {
   brokerUrl: string;
+  /** MQTT credentials: a gateway (or admin) token; the user name names the gateway. */
+  credentials?: { username: string; password: string };
   prefix: string;
   city: CityInfo;
   patrols: number;
@@ -65,7 +67,7 @@ export class PatrolSimulator {
     const connections = Math.max(1, Math.ceil(this.walkers.length / PATROLS_PER_CONNECTION));
     const stamp = `${process.pid}-${Math.random().toString(16).slice(2, 8)}`;
     this.clients = Array.from({ length: connections }, (_, i) =>
-      mqtt.connect(this.opts.brokerUrl, { clientId: `gridwall-sim-${stamp}-${i}`, reconnectPeriod: 1000 }),
+      mqtt.connect(this.opts.brokerUrl, { clientId: `gridwall-sim-${stamp}-${i}`, reconnectPeriod: 1000, ...(this.opts.credentials ?? {}) }),
     );
     await Promise.all(
       this.clients.map(
@@ -75,6 +77,10 @@ export class PatrolSimulator {
             c.once('connect', () => {
               clearTimeout(t);
               resolve();
+            });
+            c.once('error', (err) => {
+              clearTimeout(t);
+              reject(new Error(`simulator could not connect to ${this.opts.brokerUrl}: ${err.message}`));
             });
           }),
       ),
@@ -107,7 +113,7 @@ export class PatrolSimulator {
       };
       const client = this.clientFor(i);
       if (!client) return;
-      client.publish(positionTopic(this.opts.prefix, w.unitId), JSON.stringify(fix), { qos: 0 });
+      client.publish(`${this.opts.prefix}patrol/${w.unitId}/position`, JSON.stringify(fix), { qos: 0 });
       this.published++;
     });
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/db';
+import type { Queryable } from '../db/db';
 
 /** One accepted fix as stored: WGS84, epoch ms. */
 export interface TrackFix {
@@ -81,7 +81,7 @@ export class TrackWriter {
 
   /** `db` may be a getter: until the database is open, fixes wait in the buffer. */
   constructor(
-    private readonly db: Db | (() => Db | undefined),
+    private readonly db: Queryable | (() => Queryable | undefined),
     private readonly opts: TrackWriterOptions = DEFAULT_TRACK_WRITER,
   ) {}
 

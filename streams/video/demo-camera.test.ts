@@ -26,7 +26,7 @@ async function until(pred: () => boolean | Promise<boolean>, ms: number): Promis
 
 describe('demo camera without ffmpeg', () => {
   it('reports offline with the reason instead of failing', async () => {
-    const states: CameraState[] = [];
+    const states: Array<Omit<CameraState, 'street'>> = [];
     const cam = new DemoCamera({
       id: 'cam-x',
       name: '测试',
@@ -38,7 +38,7 @@ describe('demo camera without ffmpeg', () => {
       onState: (s) => states.push(s),
     });
     await cam.start();
-    expect(states).toEqual([{ id: 'cam-x', name: '测试', hls: '/video/cam-x/index.m3u8', online: false, reason: 'ffmpeg-missing' }]);
+    expect(states).toEqual([{ id: 'cam-x', name: '测试', hls: '/video/cam-x/index.m3u8', online: false, reason: 'ffmpeg-missing', statusAt: expect.any(Number) }]);
     await cam.stop();
   });
 
@@ -51,7 +51,7 @@ describe('demo camera without ffmpeg', () => {
 
 describe.skipIf(!ffmpeg.ok)('demo camera with real ffmpeg', () => {
   it('writes live HLS with program date-time, and comes back after the encoder dies', async () => {
-    const states: CameraState[] = [];
+    const states: Array<Omit<CameraState, 'street'>> = [];
     const cam = new DemoCamera({
       id: 'cam-t',
       name: 'Test camera',
@@ -73,6 +73,11 @@ describe.skipIf(!ffmpeg.ok)('demo camera with real ffmpeg', () => {
       const before = states.length;
       cam.crashForTest();
       await until(() => states.slice(before).some((s) => !s.online), 5000);
+      // The tile says why, in a code it can translate, with one printable line of detail for the operator.
+      const down = states.slice(before).find((s) => !s.online);
+      expect(down?.reason).toBe('exited');
+      expect(down?.detail?.length ?? 0).toBeLessThanOrEqual(200);
+      expect(down?.detail).not.toMatch(/[\n\r]/);
       await until(() => states.slice(before).some((s) => s.online), 15_000);
     } finally {
       await cam.stop();

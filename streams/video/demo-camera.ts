@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CameraState } from '../../app/camera/camera';
+import { cameraDetail, type CameraReason, type CameraState } from '../../app/camera/camera';
 import { demoCameraArgs } from './demo-camera-args';
 
 export interface DemoCameraOptions {
@@ -11,12 +11,14 @@ export interface DemoCameraOptions {
   lat?: number;
   ffmpeg: string | undefined;
   /** Why ffmpeg is unavailable, shown on the tile. */
-  missingReason?: string;
+  missingReason?: CameraReason;
   videoRoot: string;
   fontFile?: string;
   timeZone: string;
   variant: number;
-  onState: (c: CameraState) => void;
+  onState: (c: Omit<CameraState, 'street' | 'community' | 'grid'>) => void;
+  /** Whether exhibit (visitor) surfaces may show this camera. */
+  exhibit?: boolean;
 }
 
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
@@ -39,9 +41,11 @@ export class DemoCamera {
     this.dir = path.join(o.videoRoot, o.id);
   }
 
-  private state(online: boolean, reason?: string): CameraState {
-    const s: CameraState = { id: this.o.id, name: this.o.name, hls: `/video/${this.o.id}/index.m3u8`, online };
+  private state(online: boolean, reason?: CameraReason, detail?: string): CameraState {
+    const s: CameraState = { id: this.o.id, name: this.o.name, hls: `/video/${this.o.id}/index.m3u8`, online, statusAt: Date.now() };
     if (reason) s.reason = reason;
+    if (detail) s.detail = cameraDetail(detail);
+    if (this.o.exhibit !== undefined) s.exhibit = this.o.exhibit;
     if (this.o.lon !== undefined && this.o.lat !== undefined) {
       s.lon = this.o.lon;
       s.lat = this.o.lat;
@@ -82,8 +86,8 @@ export class DemoCamera {
     proc.stderr?.on('data', (d: Buffer) => {
       this.stderrTail = (this.stderrTail + d.toString()).slice(-2000);
     });
-    proc.once('error', (err) => this.onExit(`ffmpeg failed to start: ${err.message}`));
-    proc.once('exit', (code, signal) => this.onExit(`ffmpeg exited (${signal ?? code})`));
+    proc.once('error', (err) => this.onExit('error', `ffmpeg failed to start: ${err.message}`));
+    proc.once('exit', (code, signal) => this.onExit('exited', `ffmpeg exited (${signal ?? code})`));
     this.watchForPlaylist(proc);
   }
 
@@ -105,12 +109,13 @@ export class DemoCamera {
     void check();
   }
 
-  private onExit(why: string): void {
+  private onExit(reason: CameraReason, why: string): void {
     if (this.proc === undefined) return;
     this.proc = undefined;
     if (this.stopped) return;
-    const detail = this.stderrTail.trim().split('\n').at(-1);
-    this.o.onState(this.state(false, detail ? `${why}: ${detail}` : why));
+    // The encoder's last line helps the operator; it is one printable line, capped, never raw stderr.
+    const last = this.stderrTail.trim().split('\n').at(-1);
+    this.o.onState(this.state(false, reason, last ? `${why}: ${last}` : why));
     const delay = BACKOFF_MS[Math.min(this.failures++, BACKOFF_MS.length - 1)];
     this.restartTimer = setTimeout(() => this.spawn(), delay);
   }

@@ -1,0 +1,79 @@
+/**
+ * Who may see and do what: the one table of roles and permissions (docs/architecture.md, "Roles").
+ * Every HTTP route declares a permission from this table; the live protocol and the MQTT broker use the
+ * same roles. Admin may do everything.
+ */
+export const ROLES = [
+  /** A field terminal (城管通 handset): MQTT username = its unit id. Sends its own fixes and reports. */
+  'terminal',
+  /** A platform relaying many terminals or cameras (a vendor's 城管通 server, a video platform, the simulator). */
+  'gateway',
+  /** A wall surface in the hall: sees the whole city live. */
+  'wall',
+  /** The operator console (also accepted as `console`): sees everything, changes wall state and cameras. */
+  'operator',
+  /** A leader's briefing surface: sees everything, changes nothing. */
+  'leader',
+  /** An exhibit (参观模式) surface for visiting delegations: live, but personal data is masked. */
+  'exhibit',
+  /** A street sub-centre's surface: its own streets only. */
+  'subcentre',
+  /** The 12345/12319 hotline system (Open311 `api_key`). */
+  'hotline',
+  /** Prometheus and other monitoring: /metrics only. */
+  'monitor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Accepted spellings that map onto a role: the console is the operator's surface. */
+export const ROLE_ALIASES: Readonly<Record<string, Role>> = { console: 'operator', 'sub-centre': 'subcentre' };
+
+export function parseRole(raw: string): Role | undefined {
+  const r = raw.trim().toLowerCase();
+  return (ROLES as readonly string[]).includes(r) ? (r as Role) : ROLE_ALIASES[r];
+}
+
+/** Roles that open `/live` as a surface. */
+export const SURFACE_ROLES: readonly Role[] = ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'admin'];
+
+/** Roles that connect to the MQTT broker. */
+export const MQTT_ROLES: readonly Role[] = ['terminal', 'gateway', 'admin'];
+
+/**
+ * Permissions, each with the roles that hold it. Positions, tracks and reports are personal data
+ * (where a named inspector is, what a citizen reported): exhibit surfaces get them only masked, through
+ * `/live`, never raw from the API.
+ */
+export const PERMISSIONS = {
+  /** District outline and place names: public geography, but still only for the hall's own surfaces. */
+  'city.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre'],
+  'session.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'terminal', 'gateway', 'hotline', 'monitor'],
+  'live.read': SURFACE_ROLES,
+  'patrols.read': ['wall', 'operator', 'leader', 'subcentre'],
+  'tracks.read': ['wall', 'operator', 'leader', 'subcentre'],
+  'reports.read': ['wall', 'operator', 'leader', 'subcentre'],
+  'cameras.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre'],
+  'video.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre'],
+  'positions.write': ['terminal', 'gateway'],
+  'reports.write': ['terminal', 'gateway'],
+  'cameras.write': ['operator'],
+  'metrics.read': ['monitor'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function allows(permission: Permission, role: Role): boolean {
+  return role === 'admin' || (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Who holds a permission, in words for an error message. */
+export function holders(permission: Permission): string {
+  return [...PERMISSIONS[permission], 'admin'].join(', ');
+}
+
+/** What a live surface of this role may see: everything, or a masked view for visitors. */
+export type Audience = 'full' | 'exhibit';
+
+export function audienceOf(role: Role): Audience {
+  return role === 'exhibit' ? 'exhibit' : 'full';
+}

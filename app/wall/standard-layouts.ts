@@ -1,0 +1,63 @@
+import type { WallLayout } from './wall-layout';
+
+/**
+ * The layouts GridWall ships, for the wall sizes command halls have. Each is a grid (Grafana style); a
+ * wider wall gets more panels, not wider ones. Cities add their own as data.
+ */
+export const STANDARD_LAYOUTS: readonly WallLayout[] = [
+  {
+    name: 'hd',
+    title: { zh: '单屏 1920×1080（值班席）', en: 'Single screen 1920×1080 (duty desk)' },
+    columns: 24,
+    rows: 12,
+    fits: [
+      [1920, 1080],
+      [2560, 1440],
+    ],
+    regions: [
+      { panel: 'patrols.force', x: 0, y: 0, w: 6, h: 3 },
+      { panel: 'patrols.trend', x: 0, y: 3, w: 6, h: 4 },
+      { panel: 'reports.feed', x: 0, y: 7, w: 6, h: 5 },
+      { panel: 'hall.map', x: 6, y: 0, w: 12, h: 12 },
+      { panel: 'cameras.tile', x: 18, y: 0, w: 6, h: 4 },
+      { panel: 'patrols.roster', x: 18, y: 4, w: 6, h: 8 },
+    ],
+  },
+  {
+    name: 'uhd',
+    title: { zh: '4K 大屏 3840×2160', en: '4K wall 3840×2160' },
+    columns: 24,
+    rows: 12,
+    fits: [[3840, 2160]],
+    regions: [
+      { panel: 'patrols.force', x: 0, y: 0, w: 5, h: 3 },
+      { panel: 'patrols.trend', x: 0, y: 3, w: 5, h: 4 },
+      { panel: 'reports.feed', x: 0, y: 7, w: 5, h: 5 },
+      { panel: 'hall.map', x: 5, y: 0, w: 13, h: 12 },
+      { panel: 'cameras.grid', x: 18, y: 0, w: 6, h: 6 },
+      { panel: 'patrols.roster', x: 18, y: 6, w: 6, h: 6 },
+    ],
+  },
+  {
+    name: 'wide',
+    title: { zh: '拼接大屏 7680×2160（32:9）', en: 'Wide wall 7680×2160 (32:9)' },
+    columns: 48,
+    rows: 12,
+    fits: [
+      [7680, 2160],
+      [5760, 1080],
+      [7680, 1080],
+    ],
+    regions: [
+      { panel: 'patrols.force', x: 0, y: 0, w: 8, h: 2 },
+      { panel: 'patrols.trend', x: 0, y: 2, w: 8, h: 5 },
+      { panel: 'patrols.by-street', x: 0, y: 7, w: 8, h: 5 },
+      { panel: 'reports.feed', x: 8, y: 0, w: 8, h: 7 },
+      { panel: 'reports.by-category', x: 8, y: 7, w: 8, h: 5 },
+      { panel: 'hall.map', x: 16, y: 0, w: 16, h: 12 },
+      { panel: 'cameras.grid', x: 32, y: 0, w: 8, h: 7 },
+      { panel: 'reports.by-street', x: 32, y: 7, w: 8, h: 5 },
+      { panel: 'patrols.roster', x: 40, y: 0, w: 8, h: 12 },
+    ],
+  },
+];
