@@ -43,6 +43,17 @@ describe('the embedded broker', () => {
     await own.endAsync(true);
   });
 
+  it('files a terminal’s report in its own name only', async () => {
+    const c = await connect({ username: 'unit-5', password: TERMINAL });
+    const report = (id: string, unitId?: string) => JSON.stringify({ id, ts: Date.now(), lon: 116.2193, lat: 39.8975, category: 'event.0102', description: 'x', ...(unitId ? { unitId } : {}) });
+    await c.publishAsync('gridwall/v1/report', report('own-1'), { qos: 1 });
+    await c.publishAsync('gridwall/v1/report', report('forged-1', 'unit-6'), { qos: 1 });
+    await waitUntil(() => t.hall.modules.reports.recent().some((r) => r.id === 'own-1'), 10_000, 'the report');
+    expect(t.hall.modules.reports.recent().find((r) => r.id === 'own-1')?.unitId).toBe('unit-5');
+    expect(t.hall.modules.reports.recent().some((r) => r.id === 'forged-1')).toBe(false);
+    await c.endAsync(true);
+  });
+
   it('refuses retained messages and the cluster topic', async () => {
     const c = await connect({ username: 'unit-3', password: TERMINAL });
     const gone = closed(c);

@@ -53,7 +53,11 @@ export function reportsModule(): ReportsModule {
         handle: (m) => {
           const d = decodeReport(m.value, m.now, hall.intake, hall.locate);
           if (!d.ok) return hall.ingest.rejected(d.reason, 'mqtt', 'an inspector report');
-          const r = d.report;
+          // A terminal reports as itself: it may not file in another unit's name.
+          const r = m.principal?.role === 'terminal' && m.username ? { ...d.report, unitId: d.report.unitId ?? m.username } : d.report;
+          if (m.principal?.role === 'terminal' && r.unitId !== m.username) {
+            return hall.ingest.rejected('not-bound', 'mqtt', `a report from ${m.username ?? '?'} in the name of ${r.unitId ?? '?'}`);
+          }
           if (ids.has(r.id)) return; // a terminal's retry of a report we already hold
           hall.ingest.accepted('report');
           hall.db.ready
