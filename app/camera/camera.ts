@@ -31,6 +31,9 @@ export const CameraState = Type.Object({
   statusAt: Type.Number({ minimum: 0 }),
   lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  /** Compass direction the camera looks (0 = north, clockwise) and its horizontal field of view, degrees. */
+  heading: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+  fov: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 360 })),
   street: Type.Optional(StreetCode),
   community: Type.Optional(CommunityCode),
   grid: Type.Optional(GridCodeText),
