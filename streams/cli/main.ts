@@ -7,6 +7,8 @@ import { startDemo } from '../demo/start-demo';
 import { startHall, VERSION, type Hall } from '../hall/start-hall';
 import { mainBundlePath, openWall } from '../launcher/open-wall';
 import { ensureBuilt } from './ensure-built';
+import { addGridCommands } from './grid-command';
+import { InputError } from '../grids/io/read-geojson';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -105,6 +107,7 @@ export function buildProgram(): Command {
       printHall(hall, `GridWall ${VERSION} — hall server`);
     });
 
+  addGridCommands(program);
   return program;
 }
 
@@ -112,7 +115,7 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof InputError) {
       process.stderr.write(`gridwall: ${err.message}\n`);
       process.exit(2);
     }
