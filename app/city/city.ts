@@ -20,6 +20,23 @@ export type Place = Static<typeof Place>;
 export const LocalizedText = Type.Object({ zh: Type.String(), en: Type.String() });
 export type LocalizedText = Static<typeof LocalizedText>;
 
+/**
+ * An optional base map the hall serves itself (nothing leaves the hall network): XYZ raster tiles, a
+ * vector style, or a PMTiles archive, with the CRS its tiles are drawn in. GCJ-02 tiles (Amap, Tencent)
+ * are offset from WGS84 by ~500 m in Beijing; the wall then draws its own data in GCJ-02 to match.
+ */
+export const BaseMap = Type.Object({
+  type: Type.Union([Type.Literal('raster'), Type.Literal('vector'), Type.Literal('pmtiles')]),
+  /** raster: an XYZ URL template on the hall server (`/basemap/{z}/{x}/{y}.png`); vector: a style URL; pmtiles: the archive URL. */
+  url: Type.String({ maxLength: 500 }),
+  crs: Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02')]),
+  attribution: Type.Optional(Type.String({ maxLength: 300 })),
+  minzoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 })),
+  maxzoom: Type.Optional(Type.Integer({ minimum: 0, maximum: 24 })),
+  tileSize: Type.Optional(Type.Integer({ minimum: 64, maximum: 1024 })),
+});
+export type BaseMap = Static<typeof BaseMap>;
+
 /** The city (district) a hall supervises: its outline, places, and how the centre is named. */
 export const CityInfo = Type.Object({
   /** County-level administrative code (GB/T 2260), the first six digits of every GridCode. */
@@ -33,6 +50,9 @@ export const CityInfo = Type.Object({
   attribution: Type.String(),
   /** The hall's IANA time zone: wall clocks show local time wherever the wall PC's clock is set. */
   timeZone: Type.String(),
+  /** Whether the hall has unit grids (GET /api/grids), and whether their areas are derived (approximate). */
+  grids: Type.Optional(Type.Object({ count: Type.Integer({ minimum: 0 }), approximate: Type.Boolean(), cellSize: Type.Optional(Type.Number()) })),
+  basemap: Type.Optional(BaseMap),
 });
 export type CityInfo = Static<typeof CityInfo>;
 
