@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   'positions.write': ['terminal', 'gateway'],
   'reports.write': ['terminal', 'gateway'],
   'cameras.write': ['operator'],
+  /** Unit grids, place areas, locating a point, heat points: geography, no personal data. */
+  'grids.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'gateway', 'hotline'],
+  /** What every window of the wall shows: focus a grid, presets, tours. */
+  'wall.control': ['operator', 'leader'],
   'metrics.read': ['monitor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type HallConfig } from '../config/config';
-import { loadDemoCity } from '../city/demo-city';
+import { loadHallCity } from '../city/hall-city';
 import { startDemo } from '../demo/start-demo';
 import { startHall, VERSION, type Hall } from '../hall/start-hall';
 import { mainBundlePath, openWall } from '../launcher/open-wall';
@@ -96,13 +96,14 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('run the hall server (no simulator, no demo cameras)')
+    .description('run the hall server for the district it is configured with (no simulator, no demo cameras)')
+    .option('--config <file>', 'the district: boundary, places, grids, centre name (also GRIDWALL_CONFIG); default the demo city')
     .option('--no-build', 'do not rebuild the wall app even if its sources changed')
-    .action(async (opts: { build: boolean }) => {
-      const config = loadConfig(process.env);
+    .action(async (opts: { build: boolean; config?: string }) => {
+      const config = loadConfig(opts.config ? { ...process.env, GRIDWALL_CONFIG: opts.config } : process.env);
       if (opts.build) ensureBuilt(ROOT, say);
-      const city = await loadDemoCity({ centreName: config.centreName, timeZone: config.timeZone });
-      const hall = await startHall(config, { city, rendererDir: path.join(ROOT, 'dist', 'renderer') });
+      const city = await loadHallCity(config);
+      const hall = await startHall(config, { city: city.info, ...(city.grids ? { grids: city.grids } : {}), responsibility: city.responsibility, rendererDir: path.join(ROOT, 'dist', 'renderer') });
       stopOnSignal(() => hall.stop());
       printHall(hall, `GridWall ${VERSION} — hall server`);
     });

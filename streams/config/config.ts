@@ -60,6 +60,8 @@ export interface HallConfig {
   allowedHosts: string[];
   /** The secret hall servers sign their cluster messages with (else shared through the database or a file). */
   clusterSecret?: string;
+  /** The hall's district config file (GRIDWALL_CONFIG); absent: the demo city. */
+  cityConfig?: string;
 }
 
 export interface IngestConfig {
@@ -223,5 +225,6 @@ export function loadConfig(env: Env, opts: ConfigOptions = {}): HallConfig {
       .map((h) => h.trim())
       .filter(Boolean),
     clusterSecret,
+    cityConfig: env.GRIDWALL_CONFIG?.trim() ? path.resolve(env.GRIDWALL_CONFIG.trim()) : undefined,
   };
 }

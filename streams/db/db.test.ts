@@ -20,10 +20,10 @@ describe.each(testDatabases())('database: $name', (target) => {
       { module: 'tracks', migrations: TRACK_MIGRATIONS },
       { module: 'reports', migrations: REPORT_MIGRATIONS },
     ];
-    expect(await migrate(db, modules)).toEqual(['tracks@1', 'reports@1', 'reports@2']);
+    expect(await migrate(db, modules)).toEqual(['tracks@1', 'tracks@2', 'reports@1', 'reports@2']);
     expect(await migrate(db, modules)).toEqual([]);
     const rows = await db.query<{ module: string; version: number }>('SELECT module, version FROM gridwall_migration ORDER BY module, version');
-    expect(rows.map((r) => `${r.module}@${Number(r.version)}`)).toEqual(['reports@1', 'reports@2', 'tracks@1']);
+    expect(rows.map((r) => `${r.module}@${Number(r.version)}`)).toEqual(['reports@1', 'reports@2', 'tracks@1', 'tracks@2']);
   }, 60_000);
 
   it('runs a transaction as one: committed, or rolled back on error', async () => {
@@ -53,7 +53,7 @@ describe.each(testDatabases())('database: $name', (target) => {
       { module: 'tracks', migrations: TRACK_MIGRATIONS },
       { module: 'reports', migrations: REPORT_MIGRATIONS },
     ]);
-    expect(applied).toEqual(['reports@2']);
+    expect(applied).toEqual(['tracks@2', 'reports@2']);
   });
 
   it('writes tracks in batches, ignores duplicates, and replays a window in order', async () => {

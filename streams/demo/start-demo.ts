@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ephemeralToken } from '../auth/tokens';
 import type { HallConfig } from '../config/config';
-import { loadDemoCity } from '../city/demo-city';
+import { loadHallCity } from '../city/hall-city';
+import { demoBeats, demoResponsibility } from './demo-beats';
 import { startHall, type Hall } from '../hall/start-hall';
 import { PatrolSimulator } from '../simulator/patrol-simulator';
 import { findCjkFontFile } from '../video/cjk-font';
@@ -34,11 +35,21 @@ export interface Demo {
 
 /** The demo city end to end: hall server, embedded broker, patrol simulator and synthetic cameras. */
 export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Demo> {
-  const city = await loadDemoCity({ centreName: config.centreName, timeZone: config.timeZone });
+  const hallCity = await loadHallCity(config);
+  const city = hallCity.info;
+  // Inspectors posted by street (responsibility grids), unless the city's config names its own.
+  const responsibility =
+    hallCity.responsibility.length || !hallCity.grids ? hallCity.responsibility : demoResponsibility(hallCity.grids, city.places, o.patrols, city.adcode);
   // The simulator is a gateway (a vendor's 城管通 platform relays many handsets): a token of its own,
   // for this process only, allowed exactly as many units as it simulates.
   const gateway = ephemeralToken('gateway', { name: 'demo simulator', maxUnits: Math.max(1, o.patrols) });
-  const hall = await startHall(config, { city, rendererDir: o.rendererDir, tokens: [gateway] });
+  const hall = await startHall(config, {
+    city,
+    ...(hallCity.grids ? { grids: hallCity.grids } : {}),
+    responsibility,
+    rendererDir: o.rendererDir,
+    tokens: [gateway],
+  });
   const cameras: DemoCamera[] = [];
   let simulator: PatrolSimulator | undefined;
   try {
@@ -71,6 +82,7 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
       intervalMs: o.intervalMs,
       seed: o.seed,
       reportsPerHour: o.reportsPerHour,
+      ...(hallCity.grids && responsibility.length ? { beats: demoBeats(hallCity.grids, responsibility, o.patrols, city.adcode) } : {}),
     });
     await simulator.start();
   } catch (err) {

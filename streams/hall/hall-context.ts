@@ -1,6 +1,8 @@
 import { Compile } from 'typebox/compile';
 import type { CityInfo } from '../../app/city/city';
 import { NearestPlaceLocator } from '../../app/city/place-locator';
+import type { ResponsibilityGrid } from '../../app/grid/unit-grid';
+import type { GridSet } from '../grids/grid-set';
 import { ChannelRegistry } from '../../app/live/channel';
 import type { Auth } from '../auth/auth';
 import { HALL_MIGRATIONS } from '../cluster/hall-secret';
@@ -47,6 +49,8 @@ export function openHallDb(link: DatabaseLink): HallDbHandle {
 export interface ContextDeps {
   config: HallConfig;
   city: CityInfo;
+  grids: GridSet | undefined;
+  responsibility: readonly ResponsibilityGrid[];
   auth: Auth;
   clock: Clock;
   metrics: HallMetrics;
@@ -60,12 +64,15 @@ export function createHallContext(d: ContextDeps): { context: Omit<HallContext, 
     const compiled = Compile(schema);
     return (v) => compiled.Check(v);
   });
-  const locator = new NearestPlaceLocator(d.city.places);
+  // Grids when the district has them (exact, O(1) on a built lattice); else the nearest published place.
+  const locator = d.grids?.locator ?? new NearestPlaceLocator(d.city.places);
   const accepted = d.metrics.ingestAccepted;
   const rejected = d.metrics.ingestRejected;
   const context = {
     config: d.config,
     city: d.city,
+    grids: d.grids,
+    responsibility: d.responsibility,
     db: d.db,
     locate: (lon: number, lat: number) => locator.locate(lon, lat),
     auth: d.auth,

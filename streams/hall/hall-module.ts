@@ -3,6 +3,8 @@ import type { Registry } from 'prom-client';
 import type { Static, TSchema } from 'typebox';
 import type { CityInfo } from '../../app/city/city';
 import type { Locator } from '../../app/city/place-locator';
+import type { ResponsibilityGrid } from '../../app/grid/unit-grid';
+import type { GridSet } from '../grids/grid-set';
 import type { ChannelSpec } from '../../app/live/channel';
 import type { HealthSection } from '../../app/hall/health';
 import type { Auth, Principal } from '../auth/auth';
@@ -54,6 +56,10 @@ export interface IngestReport {
 export interface HallContext {
   readonly config: HallConfig;
   readonly city: CityInfo;
+  /** The district's unit grids, when it has them (built, imported or shipped). */
+  readonly grids: GridSet | undefined;
+  /** Responsibility grids (责任网格) and the inspectors assigned to them. */
+  readonly responsibility: readonly ResponsibilityGrid[];
   readonly db: HallDb;
   /** Where a point is: street, community, grid. The one locate service of the hall. */
   readonly locate: Locator['locate'];

@@ -1,4 +1,6 @@
 import { camerasModule, type CamerasModule } from '../cameras/cameras-module';
+import { gridsModule } from '../grids/grids-module';
+import type { HallModule } from './hall-module';
 import { patrolsModule, type PatrolsModule } from '../patrols/patrols-module';
 import { reportsModule, type ReportsModule } from '../reports/reports-module';
 import { tracksModule, type TracksModule } from '../tracks/tracks-module';
@@ -9,9 +11,11 @@ export interface StandardModules {
   tracks: TracksModule;
   reports: ReportsModule;
   cameras: CamerasModule;
+  grids: HallModule;
 }
 
 export function standardModules(): StandardModules {
   const patrols = patrolsModule();
-  return { patrols, tracks: tracksModule(patrols), reports: reportsModule(), cameras: camerasModule() };
+  const reports = reportsModule();
+  return { patrols, tracks: tracksModule(patrols), reports, cameras: camerasModule(), grids: gridsModule(patrols, reports) };
 }

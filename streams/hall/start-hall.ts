@@ -4,6 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CityInfo } from '../../app/city/city';
+import type { ResponsibilityGrid } from '../../app/grid/unit-grid';
+import type { GridSet } from '../grids/grid-set';
 import { LIVE_PROTOCOL_VERSION } from '../../app/live/protocol';
 import { Auth } from '../auth/auth';
 import { OriginPolicy } from '../auth/origin-policy';
@@ -56,6 +58,9 @@ export interface Hall {
 
 export interface HallOptions {
   city: CityInfo;
+  /** The district's unit grids (see city/hall-city.ts), if it has them. */
+  grids?: GridSet;
+  responsibility?: ResponsibilityGrid[];
   rendererDir?: string;
   live?: LiveRouteOptions;
   hub?: Partial<LiveHubOptions>;
@@ -98,7 +103,18 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
     const database = await connectDatabase(config, (l) => log.warn('db', l));
     cleanups.push(() => database.close());
 
-    const { context, registry } = createHallContext({ config, city: opts.city, auth, clock, metrics, log, db: openHallDb(database) });
+    const { context, registry } = createHallContext({
+      config,
+      city: opts.city,
+      grids: opts.grids,
+      responsibility: opts.responsibility ?? [],
+      auth,
+      clock,
+      metrics,
+      log,
+      db: openHallDb(database),
+    });
+    if (opts.grids) notices.push(`${opts.grids.features.length} unit grids from ${opts.grids.source}`);
     const hub = new LiveHub(registry, { ...opts.hub, metrics: liveMetrics });
     const router = new TopicRouter(config.topicPrefix, config.ingest.maxPayloadBytes, context.ingest);
     const host = new ModuleHost({ context, registry, hub, router, limiter: log, liveMetrics });

@@ -12,7 +12,7 @@ import { applyDelta, applyPingSeq, EMPTY_VIEW, viewFromSnapshot, type ApplyConte
 import { LIVE_PROTOCOL_VERSION, type ClientHello, type ServerMessage } from '../../app/live/protocol';
 import { patrolChannel } from '../../app/patrol/patrol-channel';
 import { reportChannel } from '../../app/report/report-channel';
-import { loadDemoCity } from '../city/demo-city';
+import { loadHallCity } from '../city/hall-city';
 import { loadConfig } from '../config/config';
 import { startHall, type Hall, type HallOptions } from './start-hall';
 
@@ -40,7 +40,8 @@ async function readTokens(dir: string): Promise<Partial<Record<Role, string>>> {
 export async function startTestHall(env: Record<string, string> = {}, opts: Partial<HallOptions> = {}, dataDir?: string): Promise<TestHall> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'gridwall-hall-')));
   const config = loadConfig({ PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dir, LIVE_TICK_MS: '50', ...env });
-  const hall = await startHall(config, { city: await loadDemoCity(), warn: () => {}, ...opts });
+  const city = await loadHallCity(config);
+  const hall = await startHall(config, { city: city.info, ...(city.grids ? { grids: city.grids } : {}), responsibility: city.responsibility, warn: () => {}, ...opts });
   const tokens: Partial<Record<Role, string>> = config.tokens.length ? Object.fromEntries(config.tokens.filter((t) => !t.scope && !t.units).map((t) => [t.role, t.token])) : await readTokens(dir);
   const terminalToken = tokens.terminal ?? '';
   return {

@@ -13,6 +13,8 @@ const checkReport = Compile(ReportState);
 
 export interface ReportsModule extends HallModule {
   recent(): readonly ReportState[];
+  /** Every report once it is stored (here, or by another hall server). */
+  onReport(listener: (r: ReportState) => void): void;
 }
 
 /**
@@ -22,8 +24,10 @@ export interface ReportsModule extends HallModule {
 export function reportsModule(): ReportsModule {
   let recent: ReportState[] = [];
   const ids = new Set<string>();
+  const listeners: Array<(r: ReportState) => void> = [];
 
-  const remember = (r: ReportState) => {
+  const remember = (r: ReportState, notify = true) => {
+    if (notify) for (const l of listeners) l(r);
     ids.add(r.id);
     recent = [r, ...recent].slice(0, RECENT_REPORTS);
     if (ids.size > RECENT_REPORTS * 20) {
@@ -36,6 +40,7 @@ export function reportsModule(): ReportsModule {
     name: 'reports',
     migrations: REPORT_MIGRATIONS,
     recent: () => recent,
+    onReport: (listener) => void listeners.push(listener),
 
     setup(hall) {
       const channel = hall.channel(reportChannel, {
@@ -89,7 +94,7 @@ export function reportsModule(): ReportsModule {
         if (valid.length !== stored.length) hall.log.warn('warm-start', `warm start skipped ${stored.length - valid.length} stored report(s) that are not valid`);
         for (const r of valid.reverse()) {
           if (ids.has(r.id)) continue;
-          remember(r);
+          remember(r, false); // restored, not new: nobody counts it twice
           channel.append(r, { relay: false });
         }
       });

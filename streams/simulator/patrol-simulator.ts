@@ -5,7 +5,14 @@ import type { InspectorReport } from '../../app/report/inspector-report';
 import type { PositionFix } from '../../app/patrol/position-fix';
 
 import { DistrictArea } from './district-area';
-import { seededRng, stepWalker, type Walker } from './walker';
+import type { LngLat } from '../../app/geo/lnglat';
+import { seededRng, stepWalker, type Rng, type Walker } from './walker';
+
+/** Where one simulated inspector may walk, and where they start. */
+export interface Beat {
+  contains(p: LngLat): boolean;
+  randomPoint(rng: Rng): LngLat;
+}
 
 export interface SimulatorOptions {
   brokerUrl: string;
@@ -18,6 +25,8 @@ export interface SimulatorOptions {
   seed: number;
   /** Reports per patrol per hour (inspectors file a report every ten minutes or so). */
   reportsPerHour?: number;
+  /** Per patrol, the area they walk (their responsibility grid); else anywhere in the district. */
+  beats?: Beat[];
 }
 
 /** Patrols per MQTT connection: like handsets, the simulator spreads its publishes over connections. */
@@ -37,20 +46,21 @@ export class PatrolSimulator {
   private timer: NodeJS.Timeout | undefined;
   private walkers: Walker[];
   private readonly rng;
-  private readonly area: DistrictArea;
+  private readonly beats: Beat[];
   private reportSeq = 0;
   published = 0;
   reported = 0;
 
   constructor(private readonly opts: SimulatorOptions) {
     this.rng = seededRng(opts.seed);
-    this.area = new DistrictArea(opts.city);
+    const district = new DistrictArea(opts.city);
+    this.beats = Array.from({ length: opts.patrols }, (_, i) => opts.beats?.[i] ?? district);
     this.walkers = Array.from({ length: opts.patrols }, (_, i) => {
       const onBike = this.rng() < 0.4;
       const cruise = onBike ? 3.5 + this.rng() : 1.1 + this.rng() * 0.4;
       return {
         unitId: unitIdFor(opts.city.adcode, i),
-        pos: this.area.randomPoint(this.rng),
+        pos: (this.beats[i] as Beat).randomPoint(this.rng),
         heading: this.rng() * 360,
         cruise,
         speed: cruise,
@@ -91,7 +101,7 @@ export class PatrolSimulator {
 
   private tick(): void {
     const dt = this.opts.intervalMs / 1000;
-    this.walkers = this.walkers.map((w) => stepWalker(w, dt, this.rng, this.area.contains));
+    this.walkers = this.walkers.map((w, i) => stepWalker(w, dt, this.rng, (this.beats[i] as Beat).contains));
     this.publishAll();
     this.maybeReport(dt);
   }

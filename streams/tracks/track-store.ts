@@ -21,7 +21,21 @@ export const TRACK_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS patrol_fix_ts_brin ON patrol_fix USING brin (ts);
     `,
   },
+  {
+    version: 2,
+    name: 'the unit grid of each stored fix (coverage, patrol visits)',
+    sql: `ALTER TABLE patrol_fix ADD COLUMN IF NOT EXISTS grid text;`,
+  },
 ];
+
+/** The grids each patrol passed through since `since` (for today's coverage after a restart). */
+export async function visitedGrids(db: Queryable, since: number): Promise<Array<{ unitId: string; grid: string }>> {
+  const rows = await db.query<{ unit_id: string; grid: string }>(
+    `SELECT DISTINCT unit_id, grid FROM patrol_fix WHERE ts >= $1 AND grid IS NOT NULL`,
+    [since],
+  );
+  return rows.map((r) => ({ unitId: r.unit_id, grid: r.grid }));
+}
 
 export interface TrackPoint {
   ts: number;

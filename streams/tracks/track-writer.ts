@@ -9,12 +9,14 @@ export interface TrackFix {
   speed?: number;
   heading?: number;
   accuracy?: number;
+  /** The unit grid the fix lies in, when the district has grids. */
+  grid?: string;
 }
 
 export interface TrackWriterOptions {
   /** Buffered fixes are written at least this often. */
   flushMs: number;
-  /** Rows per INSERT; one statement carries them as arrays (unnest), so its parameter count stays 8. */
+  /** Rows per INSERT; one statement carries them as arrays (unnest), so its parameter count stays 9. */
   maxBatch: number;
   /** If the database falls this far behind (or is down), the oldest buffered fixes are dropped and counted. */
   maxBuffered: number;
@@ -22,8 +24,8 @@ export interface TrackWriterOptions {
 
 export const DEFAULT_TRACK_WRITER: TrackWriterOptions = { flushMs: 1000, maxBatch: 20_000, maxBuffered: 500_000 };
 
-const INSERT = `INSERT INTO patrol_fix (unit_id, ts, lon, lat, speed, heading, accuracy, received_at)
-  SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::float8[], $5::real[], $6::real[], $7::real[], $8::bigint[])
+const INSERT = `INSERT INTO patrol_fix (unit_id, ts, lon, lat, speed, heading, accuracy, received_at, grid)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::float8[], $4::float8[], $5::real[], $6::real[], $7::real[], $8::bigint[], $9::text[])
   ON CONFLICT DO NOTHING`;
 
 /** Fixes buffered column by column: exactly the arrays the INSERT takes, with no per-fix objects. */
@@ -36,6 +38,7 @@ class Columns {
   heading: Array<number | null> = [];
   accuracy: Array<number | null> = [];
   received: number[] = [];
+  grid: Array<string | null> = [];
 
   get length(): number {
     return this.unit.length;
@@ -50,18 +53,19 @@ class Columns {
     this.heading.push(f.heading ?? null);
     this.accuracy.push(f.accuracy ?? null);
     this.received.push(receivedAt);
+    this.grid.push(f.grid ?? null);
   }
 
   /** The first `n` rows as statement parameters. */
   params(n: number): unknown[][] {
     const all = n >= this.length;
     const take = <T>(a: T[]) => (all ? a : a.slice(0, n));
-    return [take(this.unit), take(this.ts), take(this.lon), take(this.lat), take(this.speed), take(this.heading), take(this.accuracy), take(this.received)];
+    return [take(this.unit), take(this.ts), take(this.lon), take(this.lat), take(this.speed), take(this.heading), take(this.accuracy), take(this.received), take(this.grid)];
   }
 
   /** Drops the first `n` rows. */
   shift(n: number): void {
-    for (const a of [this.unit, this.ts, this.lon, this.lat, this.speed, this.heading, this.accuracy, this.received] as unknown[][]) a.splice(0, n);
+    for (const a of [this.unit, this.ts, this.lon, this.lat, this.speed, this.heading, this.accuracy, this.received, this.grid] as unknown[][]) a.splice(0, n);
   }
 }
 
@@ -144,6 +148,7 @@ export class TrackWriter {
       if (later.speed[i] !== null) f.speed = later.speed[i] as number;
       if (later.heading[i] !== null) f.heading = later.heading[i] as number;
       if (later.accuracy[i] !== null) f.accuracy = later.accuracy[i] as number;
+      if (later.grid[i] !== null) f.grid = later.grid[i] as string;
       this.buffer.push(f, later.received[i] as number);
     }
   }

@@ -44,7 +44,9 @@ export function tracksModule(patrols: PatrolsModule): TracksModule {
 
       const thinner = new TrackThinner(c.trackMinIntervalMs);
       patrols.onTrackFix((fix, receivedAt) => {
-        if (thinner.keep(fix.unitId, fix.ts)) w.add(fix, receivedAt);
+        if (!thinner.keep(fix.unitId, fix.ts)) return;
+        const grid = hall.grids ? hall.locate(fix.lon, fix.lat).grid : undefined;
+        w.add(grid ? { ...fix, grid } : fix, receivedAt);
       });
 
       const written = new Counter({ name: 'gridwall_tracks_written_total', help: 'Track fixes written to the database', registers: [hall.metrics] });
