@@ -1,9 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Locator } from '../city/place-locator';
 import { polygonsOf } from '../geo/geojson';
-import { fromDef } from '../geo/local-projection';
 import type { PlaceTags } from '../place/place-codes';
-import { cellIndex, cellOf } from './lattice';
 import type { LatticeSpec, UnitGridFeature } from './unit-grid';
 
 type Rings = number[][][]; // one polygon: outer ring, then holes
@@ -81,31 +79,49 @@ export class IndexedGridLocator implements Locator {
 }
 
 /**
- * Locates among built grids in O(1): the point is projected into the lattice the grids were cut from,
- * its cell gives the one grid (or the few pieces of a split cell, tested exactly) that can hold it.
+ * Locates among built grids in O(1): buckets the size of the lattice's cells, in longitude and latitude,
+ * each listing the few grids that reach into it; a point's bucket is arithmetic, then exact
+ * point-in-polygon on those candidates (in the same lon/lat as every other locator, so they agree).
  */
 export class LatticeGridLocator implements Locator {
-  /** Per cell: the candidate grid, -1 for none, or -2 - k for the k-th list of several candidates. */
+  /** Per bucket: the candidate grid, -1 for none, or -2 - k for the k-th list of several candidates. */
   private readonly cells: Int32Array;
   private readonly multi: number[][] = [];
-  private readonly projected: Rings[][];
-  private readonly project: (lon: number, lat: number) => [number, number];
+  private readonly polygons: Rings[][];
+  private readonly west: number;
+  private readonly south: number;
+  private readonly dLon: number;
+  private readonly dLat: number;
+  private readonly cols: number;
+  private readonly rows: number;
 
   constructor(
-    private readonly lattice: LatticeSpec,
+    lattice: LatticeSpec,
     private readonly grids: readonly UnitGridFeature[],
   ) {
-    const proj = fromDef(lattice.proj);
-    this.project = proj.forward;
-    this.cells = new Int32Array(lattice.cols * lattice.rows).fill(-1);
-    this.projected = grids.map((g) => polygonsOf(g.geometry).map((rings) => rings.map((ring) => ring.map((p) => proj.forward(p[0] as number, p[1] as number)))));
-    this.projected.forEach((polys, gi) => {
-      const [w, s, e, n] = bboxOf(polys);
-      const c0 = Math.max(0, Math.floor((w - lattice.x0) / lattice.cellSize));
-      const r0 = Math.max(0, Math.floor((s - lattice.y0) / lattice.cellSize));
-      const c1 = Math.min(lattice.cols - 1, Math.floor((e - lattice.x0 - 1e-6) / lattice.cellSize));
-      const r1 = Math.min(lattice.rows - 1, Math.floor((n - lattice.y0 - 1e-6) / lattice.cellSize));
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) this.add(cellIndex(lattice, c, r), gi);
+    this.polygons = grids.map((g) => polygonsOf(g.geometry));
+    const boxes = this.polygons.map(bboxOf);
+    const w = Math.min(...boxes.map((b) => b[0]));
+    const s = Math.min(...boxes.map((b) => b[1]));
+    const e = Math.max(...boxes.map((b) => b[2]));
+    const n = Math.max(...boxes.map((b) => b[3]));
+    // Buckets of half a lattice cell (1° of latitude is ~111.3 km, of longitude ~111.3 km × cos(lat)): the
+    // lattice is square in metres, not in degrees, so a bucket then meets one or two grids, rarely more.
+    const midLat = grids.length ? (s + n) / 2 : 0;
+    const size = lattice.cellSize / 2;
+    this.dLat = size / 111_320;
+    this.dLon = size / (111_320 * Math.max(0.01, Math.cos((midLat * Math.PI) / 180)));
+    this.west = Number.isFinite(w) ? w : 0;
+    this.south = Number.isFinite(s) ? s : 0;
+    this.cols = Math.max(1, Math.ceil(((Number.isFinite(e) ? e : 0) - this.west) / this.dLon) + 1);
+    this.rows = Math.max(1, Math.ceil(((Number.isFinite(n) ? n : 0) - this.south) / this.dLat) + 1);
+    this.cells = new Int32Array(this.cols * this.rows).fill(-1);
+    boxes.forEach((b, gi) => {
+      const c0 = Math.floor((b[0] - this.west) / this.dLon);
+      const r0 = Math.floor((b[1] - this.south) / this.dLat);
+      const c1 = Math.min(this.cols - 1, Math.floor((b[2] - this.west) / this.dLon));
+      const r1 = Math.min(this.rows - 1, Math.floor((b[3] - this.south) / this.dLat));
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) this.add(r * this.cols + c, gi);
     });
   }
 
@@ -118,19 +134,20 @@ export class LatticeGridLocator implements Locator {
     } else (this.multi[-2 - cur] as number[]).push(gi);
   }
 
-  private inside(gi: number, x: number, y: number): boolean {
-    return (this.projected[gi] as Rings[]).some((rings) => insideRings(rings, x, y));
+  private inside(gi: number, lon: number, lat: number): boolean {
+    return (this.polygons[gi] as Rings[]).some((rings) => insideRings(rings, lon, lat));
   }
 
   locate(lon: number, lat: number): PlaceTags {
-    const [x, y] = this.project(lon, lat);
-    const cell = cellOf(this.lattice, x, y);
-    if (!cell) return {};
-    const v = this.cells[cellIndex(this.lattice, cell.col, cell.row)] as number;
-    if (v >= 0) return this.inside(v, x, y) ? tagsOf(this.grids[v] as UnitGridFeature) : {};
+    const c = Math.floor((lon - this.west) / this.dLon);
+    const r = Math.floor((lat - this.south) / this.dLat);
+    if (c < 0 || r < 0 || c >= this.cols || r >= this.rows) return {};
+    const v = this.cells[r * this.cols + c] as number;
+    if (v >= 0) return this.inside(v, lon, lat) ? tagsOf(this.grids[v] as UnitGridFeature) : {};
     if (v === -1) return {};
-    for (const gi of this.multi[-2 - v] as number[]) if (this.inside(gi, x, y)) return tagsOf(this.grids[gi] as UnitGridFeature);
-    return {};
+    let best = -1;
+    for (const gi of this.multi[-2 - v] as number[]) if (this.inside(gi, lon, lat) && (best < 0 || gi < best)) best = gi;
+    return best < 0 ? {} : tagsOf(this.grids[best] as UnitGridFeature);
   }
 }
 
