@@ -19,9 +19,8 @@ export function cellIndex(l: LatticeSpec, col: number, row: number): number {
 
 /** A cell's square in projected metres: [west, south, east, north]. */
 export function cellBox(l: LatticeSpec, col: number, row: number): [number, number, number, number] {
-  const x = l.x0 + col * l.cellSize;
-  const y = l.y0 + row * l.cellSize;
-  return [x, y, x + l.cellSize, y + l.cellSize];
+  // Each edge from the origin, not from the neighbouring edge, so adjacent cells share it to the last bit.
+  return [l.x0 + col * l.cellSize, l.y0 + row * l.cellSize, l.x0 + (col + 1) * l.cellSize, l.y0 + (row + 1) * l.cellSize];
 }
 
 /**

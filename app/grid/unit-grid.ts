@@ -16,7 +16,7 @@ export const UnitGridProps = Type.Object({
   community: CommunityCode,
   streetName: Type.Optional(Type.String({ maxLength: 64 })),
   communityName: Type.Optional(Type.String({ maxLength: 64 })),
-  /** Area in m², on the ellipsoid. */
+  /** Area in m²: planar in a transverse Mercator centred on the district (within ~1e-5 of the ellipsoid there). */
   areaM2: Type.Number({ minimum: 0 }),
   /** Its street or community boundary was derived (from centre points), not surveyed. */
   approximate: Type.Boolean(),
