@@ -2,9 +2,10 @@
 // Prints a JSON line per run and, last, one JSON object summarising the suite (docs/architecture.md, "Public contracts").
 import { parseArgs } from 'node:util';
 import { fanoutBench } from './fanout-bench';
+import { gridBench } from './grid-bench';
 import { ingestBench } from './ingest-bench';
 
-const SUITES = ['ingest', 'fanout'] as const;
+const SUITES = ['ingest', 'fanout', 'grid'] as const;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -17,6 +18,8 @@ const { positionals, values } = parseArgs({
     duration: { type: 'string' },
     broker: { type: 'string' },
     tick: { type: 'string' },
+    'cell-size': { type: 'string' },
+    points: { type: 'string' },
   },
 });
 const suite = positionals[0];
@@ -52,6 +55,11 @@ async function main(): Promise<void> {
       rate: num(values.rate, 4000),
       durationS: num(values.duration, 40),
     });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  if (suite === 'grid') {
+    const r = await gridBench({ cellSize: num(values['cell-size'], 100), points: num(values.points, 1_000_000) });
     console.log(JSON.stringify({ suite, ...r }));
     return;
   }
