@@ -20,6 +20,8 @@ const Locate = Type.Object({
 
 export interface GridRouteDeps {
   grids: GridSet | undefined;
+  /** The responsibility grid (责任网格) each grid code belongs to, when the hall has them. */
+  responsibilityOf: ReadonlyMap<string, string>;
   locate(lon: number, lat: number): PlaceTags;
   areas(): PlaceAreas;
   points(window: GridWindow, db: HallDb): Promise<HeatPoints | undefined>;
@@ -32,6 +34,11 @@ const bearer = { security: [{ bearer: [] }] };
 /** Unit grids over HTTP: the grids themselves, the areas they make up, locating a point, heat points, focus. */
 export function registerGridRoutes(app: FastifyInstance, db: HallDb, d: GridRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Grids as served: with their responsibility grid, so the map can show what is not yet covered today.
+  const served = (d.grids?.features ?? []).map((f) => {
+    const r = d.responsibilityOf.get(f.properties.code);
+    return r && !f.properties.responsibility ? { ...f, properties: { ...f.properties, responsibility: r } } : f;
+  });
   const none = { error: 'no-grids', message: 'This hall has no unit grids: build them (`gridwall grid build`) or import the city’s own (`gridwall grid import`).' };
 
   api.get(
@@ -49,7 +56,7 @@ export function registerGridRoutes(app: FastifyInstance, db: HallDb, d: GridRout
       if (!d.grids) return reply.code(404).send(none);
       const { street, community } = req.query;
       const scope = req.principal?.scope;
-      const features = d.grids.features.filter(
+      const features = served.filter(
         (f) => (!street || f.properties.street === street) && (!community || f.properties.community === community) && inScope(scope, f.properties),
       );
       return { type: 'FeatureCollection' as const, adcode: d.grids.adcode, ...(d.grids.lattice ? { lattice: d.grids.lattice } : {}), features };

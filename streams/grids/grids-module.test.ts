@@ -58,8 +58,9 @@ describe('the grids module', () => {
     const all = (await (await t.api('/api/grids', { role: 'wall' })).json()) as { features: unknown[]; lattice: unknown };
     expect(all.features).toHaveLength(100);
     expect(all.lattice).toEqual(lattice);
-    const west = (await (await t.api('/api/grids?community=110107011002', { role: 'exhibit' })).json()) as { features: unknown[] };
+    const west = (await (await t.api('/api/grids?community=110107011002', { role: 'exhibit' })).json()) as { features: Array<{ properties: { responsibility?: string } }> };
     expect(west.features).toHaveLength(50);
+    expect(west.features.filter((f) => f.properties.responsibility === 'lugu-west')).toHaveLength(25);
     expect((await t.api('/api/grids/110107011002001', { role: 'wall' })).status).toBe(200);
     expect((await t.api('/api/grids/110107011009001', { role: 'wall' })).status).toBe(404);
     const areas = (await (await t.api('/api/grids/areas', { role: 'wall' })).json()) as { streets: Array<{ name: string; label: number[] }>; communities: unknown[] };

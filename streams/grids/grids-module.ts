@@ -111,7 +111,9 @@ export function gridsModule(patrols: PatrolsModule, reports: ReportsModule): Hal
         return { metric: 'reports', window, from, to: t, coords: await reportPointsSince(db, from, MAX_POINTS) };
       };
 
-      hall.routes((app) => registerGridRoutes(app, hall.db, { grids, locate: hall.locate, areas: placeAreas, points, focus: setFocus }));
+      const responsibilityOf = new Map<string, string>();
+      for (const r of hall.responsibility) for (const code of r.grids) responsibilityOf.set(code, r.id);
+      hall.routes((app) => registerGridRoutes(app, hall.db, { grids, responsibilityOf, locate: hall.locate, areas: placeAreas, points, focus: setFocus }));
       hall.health(() => ({ grids: grids?.features.length ?? 0, lattice: Boolean(grids?.lattice), approximate: grids?.approximate ?? true, responsibility: hall.responsibility.length }));
     },
   };

@@ -4,17 +4,10 @@ import Type from 'typebox';
 import { ApiError } from '../../app/hall/api-error';
 import { inScope } from '../../app/live/scope';
 import { UnitId, type PatrolState } from '../../app/patrol/patrol';
+import { TrackPage } from '../../app/patrol/track';
 import type { HallDb } from '../hall/hall-module';
 import { parseTimestamp } from '../ingest/intake-policy';
 import { readTrack } from './track-store';
-
-const TrackPoint = Type.Object({
-  ts: Type.Number(),
-  lon: Type.Number(),
-  lat: Type.Number(),
-  speed: Type.Optional(Type.Number()),
-  heading: Type.Optional(Type.Number()),
-});
 
 export interface TrackRouteLimits {
   /** The widest window one request may ask for. */
@@ -45,15 +38,7 @@ export function registerTrackRoutes(app: FastifyInstance, db: HallDb, patrol: (u
           limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: `points per page, 1–${limits.maxPoints} (default ${limits.defaultPoints})` })),
         }),
         response: {
-          200: Type.Object({
-            unitId: Type.String(),
-            from: Type.Number(),
-            to: Type.Number(),
-            points: Type.Array(TrackPoint),
-            truncated: Type.Boolean(),
-            /** When truncated: ask again with from=next for the rest. */
-            next: Type.Optional(Type.Number()),
-          }),
+          200: TrackPage,
           400: ApiError,
           403: ApiError,
           503: ApiError,

@@ -1,4 +1,5 @@
 import type { Migration } from '../db/migrations';
+import type { TrackPoint } from '../../app/patrol/track';
 import type { Queryable } from '../db/db';
 
 export const TRACK_MIGRATIONS: readonly Migration[] = [
@@ -37,13 +38,6 @@ export async function visitedGrids(db: Queryable, since: number): Promise<Array<
   return rows.map((r) => ({ unitId: r.unit_id, grid: r.grid }));
 }
 
-export interface TrackPoint {
-  ts: number;
-  lon: number;
-  lat: number;
-  speed?: number;
-  heading?: number;
-}
 
 /** A patrol's track between two times (epoch ms, inclusive), oldest first, at most `limit` points. */
 export async function readTrack(db: Queryable, unitId: string, from: number, to: number, limit: number): Promise<TrackPoint[]> {

@@ -1,3 +1,4 @@
+import { shortPlaceName } from '../../city/city';
 import * as clip from './clip';
 import { streetOfCode } from '../../place/place-codes';
 import { inDistrict, projectPolygon, type DistrictCells } from './district-cells';
@@ -56,7 +57,8 @@ export function partitionOf(d: DistrictCells, places: readonly Place[], notes: s
       `none of the ${places.length} places given lies in the district: check --code and the files, and that coordinates are WGS84 (not GCJ-02 or BD-09).`,
     );
   }
-  const streetNames = new Map(places.filter((p) => p.level === 'street' && p.name).map((p) => [p.code, p.name!]));
+  // Names as the wall shows them: 八宝山街道办事处 → 八宝山街道, 玉泉路西社区居委会 → 玉泉路西社区.
+  const streetNames = new Map(places.filter((p) => p.level === 'street' && p.name).map((p) => [p.code, shortPlaceName(p.name!)]));
   const areaOf = (p: Place, approximate: boolean): Area => {
     const street = streetOfCode(p.code);
     const streetName = streetNames.get(street);
@@ -64,7 +66,7 @@ export function partitionOf(d: DistrictCells, places: readonly Place[], notes: s
       street,
       community: p.code,
       ...(streetName ? { streetName } : {}),
-      ...(p.level === 'community' && p.name ? { communityName: p.name } : {}),
+      ...(p.level === 'community' && p.name ? { communityName: shortPlaceName(p.name) } : {}),
       approximate,
       place: p,
     };
