@@ -53,7 +53,7 @@ async function boot(token: string): Promise<void> {
     render(<AccessScreen kind="refused" detail={err instanceof HallError ? err.message : String(err)} />);
     return;
   }
-  setSurface(session, api.authorization);
+  setSurface(session, api.authorization, api);
   document.title = locale === 'en' ? city.centreName.en : city.centreName.zh;
 
   const contributions = new Contributions(RENDERER_MODULES);

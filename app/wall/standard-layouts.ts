@@ -54,10 +54,12 @@ export const STANDARD_LAYOUTS: readonly WallLayout[] = [
       { panel: 'patrols.by-street', x: 0, y: 7, w: 8, h: 5 },
       { panel: 'reports.feed', x: 8, y: 0, w: 8, h: 7 },
       { panel: 'reports.by-category', x: 8, y: 7, w: 8, h: 5 },
-      { panel: 'hall.map', x: 16, y: 0, w: 16, h: 12 },
+      // The map pins what its grids show; the metric legend beside it lists the busiest grids of the same.
+      { panel: 'hall.map', x: 16, y: 0, w: 16, h: 12, options: { 'grid-layer': 'choropleth', metric: 'reports', window: '7d' } },
       { panel: 'cameras.grid', x: 32, y: 0, w: 8, h: 7 },
-      { panel: 'reports.by-street', x: 32, y: 7, w: 8, h: 5 },
-      { panel: 'patrols.roster', x: 40, y: 0, w: 8, h: 12 },
+      { panel: 'grids.legend', x: 32, y: 7, w: 8, h: 5, options: { metric: 'reports', window: '7d' } },
+      { panel: 'patrols.coverage', x: 40, y: 0, w: 8, h: 6 },
+      { panel: 'patrols.roster', x: 40, y: 6, w: 8, h: 6 },
     ],
   },
 ];

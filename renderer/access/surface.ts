@@ -1,5 +1,7 @@
+import type { Static, TSchema } from 'typebox';
 import { DEFAULT_SILENCE, type SilenceThresholds } from '../../app/patrol/patrol';
 import type { SurfaceSession } from '../../app/hall/surface-session';
+import type { HallApi } from './hall-api';
 
 /**
  * What this surface learnt about itself from the hall at start (`GET /api/session`): its role and the
@@ -7,10 +9,18 @@ import type { SurfaceSession } from '../../app/hall/surface-session';
  */
 let session: SurfaceSession | undefined;
 let authorization = '';
+let api: HallApi | undefined;
 
-export function setSurface(s: SurfaceSession, bearer: string): void {
+export function setSurface(s: SurfaceSession, bearer: string, hallApi?: HallApi): void {
   session = s;
   authorization = bearer;
+  api = hallApi;
+}
+
+/** A GET to the hall with this surface's token, the answer checked against its schema (modules' own fetches). */
+export function surfaceGet<S extends TSchema>(path: string, schema: S, signal?: AbortSignal): Promise<Static<S>> {
+  if (!api) return Promise.reject(new Error(`${path}: the surface has not started`));
+  return api.get(path, schema, signal);
 }
 
 export function surfaceSilence(): SilenceThresholds {

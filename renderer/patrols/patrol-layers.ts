@@ -1,10 +1,15 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import { TripsLayer } from '@deck.gl/geo-layers';
 import type { PatrolState, PatrolStatus } from '../../app/patrol/patrol';
 import { patrolChannel } from '../../app/patrol/patrol-channel';
+import type { ToMap } from '../../app/map/display-crs';
 import { surfaceSilence } from '../access/surface';
 import { latestNow, onChannel } from '../live/live-store';
-import type { MapLayerContext, MapLayerContribution } from '../wall/contributions';
+import { inBand, type MapLayerContext, type MapLayerContribution } from '../wall/contributions';
+import { MOTION_LIMITS, MotionBook, type Trail } from './motion';
 import { shownStatus } from './patrol-status';
+import { startReplay } from './replay-store';
 
 type Rgba = [number, number, number, number];
 
@@ -23,39 +28,86 @@ export const STATUS_CSS: Record<PatrolStatus, string> = {
 interface Dot {
   p: PatrolState;
   status: PatrolStatus;
+  at: [number, number];
 }
 
-let cache: { source: ReadonlyMap<string, PatrolState>; key: string; dots: Dot[] } | undefined;
+/** The wall's own timeline for movement (local clock: gliding is about frames, not the hall's time). */
+const motion = new MotionBook(Date.now());
 
-/** The patrols as drawn: each with the status it shows now. The same array while nothing changed (deck re-uploads only on a new one). */
-function dots(now: number): { dots: Dot[]; key: string } {
+/** Feeds the motion book from the channel, when a change arrives (so a fix's arrival time is its real one). */
+function observe(): void {
+  const now = Date.now();
+  const source = latestNow(patrolChannel);
+  for (const p of source.values()) motion.observe(p.unitId, p.lon, p.lat, p.ts, now);
+  motion.keepOnly(new Set(source.keys()));
+}
+
+let cache: { source: ReadonlyMap<string, PatrolState>; key: string; moving: boolean; toMap: ToMap; dots: Dot[] } | undefined;
+
+/** The patrols as drawn now: each with the status it shows and where it is on its glide. The same array while nothing changed. */
+function dots(hallNow: number, wallNow: number, toMap: ToMap): { dots: Dot[]; key: string } {
   const source = latestNow(patrolChannel);
   const silence = surfaceSilence();
   let key = '';
+  for (const p of source.values()) key += shownStatus(p, hallNow, silence)[0];
+  const moving = motion.moving(wallNow);
+  if (cache && cache.source === source && cache.key === key && cache.toMap === toMap && !moving && !cache.moving) return cache;
   const list: Dot[] = [];
   for (const p of source.values()) {
-    const status = shownStatus(p, now, silence);
-    key += status[0];
-    list.push({ p, status });
+    const [lon, lat] = motion.positionAt(p.unitId, wallNow) ?? [p.lon, p.lat];
+    list.push({ p, status: shownStatus(p, hallNow, silence), at: toMap(lon, lat) });
   }
-  if (cache && cache.source === source && cache.key === key) return cache;
-  cache = { source, key, dots: list };
+  cache = { source, key, moving, toMap, dots: list };
   return cache;
 }
 
+let trailCache: { version: number; toMap: ToMap; trails: Trail[] } | undefined;
+
+function trails(toMap: ToMap): Trail[] {
+  if (trailCache?.version === motion.version && trailCache.toMap === toMap) return trailCache.trails;
+  const list = motion.trails().map((t) => ({ ...t, path: t.path.map(([lon, lat]) => toMap(lon, lat)) }));
+  trailCache = { version: motion.version, toMap, trails: list };
+  return list;
+}
+
+/** A click on a patrol (the console has a pointer; the wall has none): replay its day. */
+function onPatrolClick(info: PickingInfo): void {
+  const dot = info.object as Dot | undefined;
+  if (dot?.p) startReplay(dot.p.unitId);
+}
+
 /**
- * Live patrols: a soft halo plus a bright core, sized with the wall's UI scale (1 at a 1080-line console,
- * 2 on a 2160-line wall) so they read from across the hall. Dimmed while the link is down.
+ * Live patrols: a fading trail of the last minutes (under the labels), a soft halo and a bright core,
+ * gliding between fixes. Sized with the wall's UI scale; dimmed while the link is down.
  */
-export function patrolLayers(ctx: MapLayerContext) {
+export function patrolLayers(ctx: MapLayerContext): Layer[] {
   const scale = Math.max(0.5, ctx.scale);
-  const { dots: data, key } = dots(ctx.now);
+  const wallNow = Date.now();
+  motion.prune(wallNow);
+  const { dots: data, key } = dots(ctx.now, wallNow, ctx.toMap);
   const alpha = ctx.stale ? 0.35 : 1;
   return [
+    new TripsLayer<Trail>({
+      id: 'patrol-trails',
+      data: trails(ctx.toMap),
+      getPath: (t) => t.path,
+      getTimestamps: (t) => t.times,
+      getColor: [46, 255, 170, 200],
+      currentTime: (wallNow - motion.base) / 1000,
+      trailLength: MOTION_LIMITS.trailMs / 1000,
+      fadeTrail: true,
+      widthUnits: 'pixels',
+      getWidth: 3 * scale,
+      jointRounded: true,
+      capRounded: true,
+      opacity: alpha * 0.8,
+      ...inBand('marks'),
+      parameters: { depthCompare: 'always' },
+    }),
     new ScatterplotLayer<Dot>({
       id: 'patrol-halo',
       data,
-      getPosition: (d) => [d.p.lon, d.p.lat],
+      getPosition: (d) => d.at,
       getFillColor: (d) => {
         const c = STATUS_COLORS[d.status];
         return [c[0], c[1], c[2], 60];
@@ -64,13 +116,15 @@ export function patrolLayers(ctx: MapLayerContext) {
       getRadius: 14 * scale,
       stroked: false,
       opacity: alpha,
+      // The halo is the target: a wide one, for the console's pointer.
+      pickable: true,
       updateTriggers: { getFillColor: key },
       parameters: { depthCompare: 'always' },
     }),
     new ScatterplotLayer<Dot>({
       id: 'patrol-core',
       data,
-      getPosition: (d) => [d.p.lon, d.p.lat],
+      getPosition: (d) => d.at,
       getFillColor: (d) => STATUS_COLORS[d.status],
       getLineColor: [5, 13, 28, 255],
       radiusUnits: 'pixels',
@@ -85,13 +139,25 @@ export function patrolLayers(ctx: MapLayerContext) {
   ];
 }
 
+/** What a once-a-second tick may change: statuses ageing, and trails fading (in 15-second steps, until gone). */
+function tickKey(ctx: MapLayerContext): string {
+  const wallNow = Date.now();
+  return `${dots(ctx.now, wallNow, ctx.toMap).key}:${motion.hasTrails(wallNow) ? Math.floor(wallNow / 15_000) : ''}`;
+}
+
 export const patrolMapLayer: MapLayerContribution = {
   id: 'patrols',
   order: 100,
   layers: patrolLayers,
-  watch: (changed) => onChannel(patrolChannel, changed),
+  watch: (changed) =>
+    onChannel(patrolChannel, () => {
+      observe();
+      changed();
+    }),
   ticks: true,
-  tickKey: (ctx) => dots(ctx.now).key,
+  tickKey,
+  animating: () => motion.moving(Date.now()),
+  onClick: onPatrolClick,
   legend: [
     { color: STATUS_CSS.online, label: { zh: '巡查员 · 在线', en: 'Patrol · online' } },
     { color: STATUS_CSS.stale, label: { zh: '延迟', en: 'Delayed' } },

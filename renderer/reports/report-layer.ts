@@ -6,14 +6,14 @@ import type { MapLayerContext, MapLayerContribution } from '../wall/contribution
 
 const CORAL: [number, number, number, number] = [255, 110, 80, 235];
 
-/** Recent inspector reports as coral rings where they were filed (yellow means a delayed patrol). */
+/** Recent inspector reports as coral rings where they were filed, in the map's display CRS. */
 function reportLayers(ctx: MapLayerContext) {
   const s = Math.max(0.5, ctx.scale);
   return [
     new ScatterplotLayer<ReportState>({
       id: 'reports',
       data: recentNow(reportChannel) as ReportState[],
-      getPosition: (r) => [r.lon, r.lat],
+      getPosition: (r) => ctx.toMap(r.lon, r.lat),
       getLineColor: CORAL,
       getFillColor: [255, 110, 80, 50],
       stroked: true,
@@ -22,6 +22,7 @@ function reportLayers(ctx: MapLayerContext) {
       lineWidthUnits: 'pixels',
       getLineWidth: 2.5 * s,
       opacity: ctx.stale ? 0.35 : 1,
+      updateTriggers: { getPosition: ctx.toMap },
       parameters: { depthCompare: 'always' },
     }),
   ];
