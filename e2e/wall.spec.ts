@@ -84,26 +84,6 @@ test('the wall is live: map drawn, patrols moving, video playing, chart drawn, t
   expect(foreign).toEqual([]);
 });
 
-test('a wall that is not changing draws no animation frames', async ({ page }) => {
-  // Count every frame the page asks for, from before any script loads (chart and map engines keep a reference).
-  await page.addInitScript(() => {
-    const original = window.requestAnimationFrame.bind(window);
-    const w = window as unknown as { __frames: number };
-    w.__frames = 0;
-    window.requestAnimationFrame = (cb) => {
-      w.__frames++;
-      return original(cb);
-    };
-  });
-  await openWall(page, 1920, 1080);
-  await page.waitForTimeout(3000);
-  const before = await page.evaluate(() => (window as unknown as { __frames: number }).__frames);
-  await page.waitForTimeout(4000);
-  const after = await page.evaluate(() => (window as unknown as { __frames: number }).__frames);
-  // 20 patrols move once a second: a redraw per move (and a few for the chart), never a 60 fps loop.
-  expect((after - before) / 4).toBeLessThan(12);
-});
-
 for (const [width, height, layout] of [
   [1920, 1080, 'hd'],
   [3840, 2160, 'uhd'],
