@@ -9,6 +9,19 @@ describe('coverage', () => {
     expect(hallDay(t('2026-11-21T15:59:59Z'), 'Asia/Shanghai').key).toBe('2026-11-21');
   });
 
+  it('remembers the day without getting its edges wrong, on 23- and 25-hour days too', () => {
+    const berlin = (iso: string) => hallDay(t(iso), 'Europe/Berlin');
+    // Summer time starts 2026-03-29: that day runs 23:00Z (28th) to 22:00Z.
+    expect(berlin('2026-03-29T12:00:00Z')).toEqual({ key: '2026-03-29', start: t('2026-03-28T23:00:00Z') });
+    expect(berlin('2026-03-29T21:59:59.999Z').key).toBe('2026-03-29');
+    expect(berlin('2026-03-29T22:00:00Z')).toEqual({ key: '2026-03-30', start: t('2026-03-29T22:00:00Z') });
+    expect(berlin('2026-03-28T22:59:59Z').key).toBe('2026-03-28');
+    // It ends 2026-10-25: that day runs 22:00Z (24th) to 23:00Z.
+    expect(berlin('2026-10-25T22:30:00Z')).toEqual({ key: '2026-10-25', start: t('2026-10-24T22:00:00Z') });
+    expect(berlin('2026-10-25T23:00:00Z').key).toBe('2026-10-26');
+    expect(berlin('2026-10-25T01:00:00Z').key).toBe('2026-10-25');
+  });
+
   it('counts the grids of a responsibility grid its inspectors passed through today, and starts over at midnight', () => {
     const log = new VisitLog('Asia/Shanghai');
     const now = t('2026-11-21T03:00:00Z'); // 11:00 in Beijing

@@ -1,15 +1,43 @@
 import type { Coverage } from './grid-channels';
 import type { ResponsibilityGrid } from './unit-grid';
 
-/** The hall's day (in its time zone) a time falls on, as YYYY-MM-DD, and when that day began. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const lastDays = new Map<string, { key: string; start: number; end: number }>();
+
+/** The calendar date and the clock time (ms since the clock's midnight) a time shows in a zone. */
+function wallClock(t: number, timeZone: string): { key: string; ms: number } {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
+  return { key: `${parts.year}-${parts.month}-${parts.day}`, ms: (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + (((t % 1000) + 1000) % 1000) };
+}
+
+function dayOf(t: number, timeZone: string): { key: string; start: number } {
+  const { key, ms } = wallClock(t, timeZone);
+  let start = t - ms;
+  // On a day the clocks change, clock time since midnight is not time elapsed: step to the real midnight.
+  for (let i = 0; i < 3; i++) {
+    const at = wallClock(start, timeZone);
+    if (at.ms === 0 && at.key === key) break;
+    start += at.key === key ? -at.ms : 86_400_000 - at.ms;
+  }
+  return { key, start };
+}
+
+/**
+ * The hall's day (in its time zone) a time falls on, as YYYY-MM-DD, and when that day began. Asked for
+ * every fix: the current day is remembered, so the calendar is consulted once a day, not per fix.
+ */
 export function hallDay(t: number, timeZone: string): { key: string; start: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(t)
-      .map((p) => [p.type, p.value]),
-  );
-  const sinceMidnight = (Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second)) * 1000 + (t % 1000);
-  return { key: `${parts.year}-${parts.month}-${parts.day}`, start: t - sinceMidnight };
+  const last = lastDays.get(timeZone);
+  if (last && t >= last.start && t < last.end) return { key: last.key, start: last.start };
+  const day = dayOf(t, timeZone);
+  // The day ends where the next begins (26 h on is always inside the next day, even across a DST change).
+  lastDays.set(timeZone, { ...day, end: dayOf(day.start + 26 * 3_600_000, timeZone).start });
+  return day;
 }
 
 /**

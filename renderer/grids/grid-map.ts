@@ -58,8 +58,9 @@ export function attachGridMap(host: MapHost, city: CityInfo): () => void {
   const showStats = () => {
     const stats = latestNow(gridStatsChannel).get(statsKey(view));
     if (view.layer === 'heatmap') {
-      // The heatmap's points follow the counts: refetched (at most once a minute) when these change.
-      heatPoints.want(view.metric, view.window, stats ? `${stats.to}:${stats.total}` : 'none');
+      // The heatmap's points follow the counts: refetched (at most once a minute) when the window slid or
+      // the counts grew, not because the hall recounted and found the same.
+      heatPoints.want(view.metric, view.window, stats ? `${stats.from}:${stats.total}` : 'none');
       return;
     }
     if (view.layer !== 'choropleth') return;

@@ -1,5 +1,5 @@
 import { coverageChannel, focusChannel, gridStatsChannel } from '../../app/grid/grid-channels';
-import { onChannel } from '../live/live-store';
+import { latestNow, onChannel } from '../live/live-store';
 import type { MapLayerContribution, RendererModule } from '../wall/contributions';
 import { FocusBanner } from './FocusBanner';
 import { loadGridData } from './grid-data';
@@ -19,7 +19,15 @@ const gridMapLayer: MapLayerContribution = {
   order: 10,
   layers: heatLayers,
   watch: (changed) => {
-    const offs = [heatPoints.subscribe(changed), onChannel(gridStatsChannel, changed)];
+    // The heat layer follows its points and the colour domains; a count that leaves them alone draws nothing.
+    let domains = '';
+    const onStats = () => {
+      let key = '';
+      for (const [k, s] of latestNow(gridStatsChannel)) key += `${k}=${s.domain.join()};`;
+      if (key !== domains) changed();
+      domains = key;
+    };
+    const offs = [heatPoints.subscribe(changed), onChannel(gridStatsChannel, onStats)];
     return () => offs.forEach((off) => off());
   },
   mapLibre: (host) => {

@@ -15,6 +15,7 @@ import type { MapHost, MapLayerContext, MapLayerContribution, OverlayPlacement, 
 import { useContributions } from '../wall/WallPage';
 import { loadBasemap } from './basemap';
 import { deckFramesOnDemand } from './deck-on-demand';
+import { because } from './frame-reasons';
 import { FramePacer } from './frame-pacer';
 import { MAP_COLORS, MAP_FONT, offlineStyle } from './offline-style';
 import './map.css';
@@ -120,6 +121,8 @@ export function MapPanel({ city, scope, options }: PanelProps) {
         const layers = mapLayers.flatMap((c) => c.layers(ctx).map((layer) => (owners.set(layer.id, c), layer)));
         overlay.setProps({ layers });
         wake();
+        // deck repaints the map only if its layers changed; the pacer waits for a repaint either way.
+        m.triggerRepaint();
       };
       const frames = new FramePacer(draw, () => mapLayers.some((c) => c.animating?.()));
       pacer = frames;
@@ -127,19 +130,21 @@ export function MapPanel({ city, scope, options }: PanelProps) {
       const host: MapHost = {
         map: m,
         context,
-        redraw: schedule,
+        redraw: because('host', schedule),
         home: () => m.fitBounds([...home] as [number, number, number, number], { padding: padding(), duration: 2500, essential: true }),
       };
       m.once('load', () => {
         if (disposed) return;
         for (const c of mapLayers) if (c.mapLibre) cleanups.push(c.mapLibre(host));
         setReady(true);
-        schedule();
+        because('load', schedule)();
       });
-      for (const c of mapLayers) cleanups.push(c.watch(schedule));
-      cleanups.push(linkStore.subscribe((s, prev) => void (s.connection.state !== prev.connection.state && schedule())));
+      for (const c of mapLayers) cleanups.push(c.watch(because(`watch:${c.id}`, schedule)));
+      cleanups.push(linkStore.subscribe((s, prev) => void (s.connection.state !== prev.connection.state && because('link', schedule)())));
       // Layers may size things by zoom: one redraw when a zoom ends, none while it runs (maplibre draws that).
-      m.on('zoomend', schedule);
+      m.on('zoomend', because('zoomend', schedule));
+      // A frame on the screen lets the pacer prepare the next (a slow GPU sets the pace).
+      m.on('render', () => frames.presented());
       // A click (the console's mouse) goes to the module whose deck layer is under it.
       m.on('click', (e) => {
         const info = overlay.pickObject({ x: e.point.x, y: e.point.y, radius: Math.round(4 * scale) });
@@ -150,7 +155,8 @@ export function MapPanel({ city, scope, options }: PanelProps) {
       if (ticking.length) {
         const id = setInterval(() => {
           const ctx = context();
-          if (ticking.some((c) => !c.tickKey || c.tickKey(ctx) !== tickKeys.get(c.id))) schedule();
+          const aged = ticking.find((c) => !c.tickKey || c.tickKey(ctx) !== tickKeys.get(c.id));
+          if (aged) because(`tick:${aged.id}`, schedule)();
         }, 1000);
         cleanups.push(() => clearInterval(id));
       }

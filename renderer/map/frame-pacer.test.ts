@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FramePacer, type PacerClock } from './frame-pacer';
+import { FramePacer, PRESENT_TIMEOUT_MS, type PacerClock } from './frame-pacer';
 
 /** A clock whose frames and timers run only when the test says. */
 function fakeClock() {
@@ -45,7 +45,7 @@ describe('the map’s frame pacing', () => {
   it('draws once per burst of changes, and nothing after', () => {
     const c = fakeClock();
     let draws = 0;
-    const pacer = new FramePacer(() => draws++, () => false, 15, c.clock);
+    const pacer: FramePacer = new FramePacer(() => (draws++, c.clock.setTimer(() => pacer.presented(), 5)), () => false, 15, c.clock);
     pacer.request();
     pacer.request();
     pacer.request();
@@ -60,7 +60,7 @@ describe('the map’s frame pacing', () => {
     const c = fakeClock();
     let draws = 0;
     let movingUntil = 2000;
-    const pacer = new FramePacer(() => draws++, () => c.clock.now() < movingUntil, 15, c.clock);
+    const pacer: FramePacer = new FramePacer(() => (draws++, c.clock.setTimer(() => pacer.presented(), 5)), () => c.clock.now() < movingUntil, 15, c.clock);
     pacer.request();
     c.advance(2000);
     expect(draws).toBeGreaterThanOrEqual(29);
@@ -83,12 +83,37 @@ describe('the map’s frame pacing', () => {
   it('never draws faster than the cap, however often changes arrive', () => {
     const c = fakeClock();
     let draws = 0;
-    const pacer = new FramePacer(() => draws++, () => false, 15, c.clock);
+    const pacer: FramePacer = new FramePacer(() => (draws++, c.clock.setTimer(() => pacer.presented(), 5)), () => false, 15, c.clock);
     for (let i = 0; i < 100; i++) {
       pacer.request();
       c.advance(10);
     }
     expect(draws).toBeLessThanOrEqual(16);
     expect(draws).toBeGreaterThanOrEqual(14);
+  });
+
+  it('lets a slow screen set the pace: no frame is prepared before the last one is shown', () => {
+    const c = fakeClock();
+    let draws = 0;
+    const pacer: FramePacer = new FramePacer(() => (draws++, c.clock.setTimer(() => pacer.presented(), 400)), () => true, 15, c.clock);
+    pacer.request();
+    c.advance(2000);
+    // One every 400 ms (0, 400, … 2000), not the 15 a second the cap would allow.
+    expect(draws).toBeGreaterThanOrEqual(5);
+    expect(draws).toBeLessThanOrEqual(6);
+    pacer.stop();
+  });
+
+  it('does not wait forever for a frame that never reaches the screen', () => {
+    const c = fakeClock();
+    let draws = 0;
+    const pacer = new FramePacer(() => draws++, () => false, 15, c.clock);
+    pacer.request();
+    c.advance(10);
+    pacer.request(); // waits for the first frame, which never shows
+    c.advance(PRESENT_TIMEOUT_MS + 100);
+    expect(draws).toBe(2);
+    c.advance(PRESENT_TIMEOUT_MS + 100);
+    expect(pacer.pending).toBe(false);
   });
 });

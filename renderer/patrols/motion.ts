@@ -7,7 +7,7 @@ export interface MotionLimits {
   maxGlideMs: number;
   /** Nor are fixes further apart than this (a GPS jump, a handset switched on elsewhere). */
   maxGlideM: number;
-  /** How much trail each patrol keeps, and how much all of them keep together (bounded memory). */
+  /** How much trail each patrol keeps, and how much all of them keep together (bounded memory: a fair share each). */
   trailMs: number;
   maxPointsPerPatrol: number;
   maxPointsTotal: number;
@@ -168,13 +168,13 @@ export class MotionBook {
   }
 
   private cap(tr: Track): void {
-    if (tr.vertices.length > this.limits.maxPointsPerPatrol) this.drop(tr, tr.vertices.length - this.limits.maxPointsPerPatrol);
-    while (this.total > this.limits.maxPointsTotal) {
-      // Over the total: shorten the longest trail (one patrol's long history gives way first).
-      let longest: Track | undefined;
-      for (const t of this.tracks.values()) if (!longest || t.vertices.length > longest.vertices.length) longest = t;
-      if (!longest || longest.vertices.length <= 1) break;
-      this.drop(longest, Math.max(1, Math.min(longest.vertices.length - 1, this.total - this.limits.maxPointsTotal)));
+    // Each patrol's fair share of the total (at least where it was and where it is going, for the glide):
+    // O(1) per fix, however many patrols the wall has.
+    const share = Math.max(2, Math.min(this.limits.maxPointsPerPatrol, Math.floor(this.limits.maxPointsTotal / this.tracks.size)));
+    if (tr.vertices.length > share) this.drop(tr, tr.vertices.length - share);
+    // Still over (patrols joined since the others were trimmed): bring them all to the share, rarely.
+    if (this.total > this.limits.maxPointsTotal && share > 2) {
+      for (const t of this.tracks.values()) if (t.vertices.length > share) this.drop(t, t.vertices.length - share);
     }
   }
 

@@ -5,7 +5,7 @@ import type { PatrolState, PatrolStatus } from '../../app/patrol/patrol';
 import { patrolChannel } from '../../app/patrol/patrol-channel';
 import type { ToMap } from '../../app/map/display-crs';
 import { surfaceSilence } from '../access/surface';
-import { latestNow, onChannel } from '../live/live-store';
+import { latestNow, onChannel, serverNow } from '../live/live-store';
 import { inBand, type MapLayerContext, type MapLayerContribution } from '../wall/contributions';
 import { MOTION_LIMITS, MotionBook, type Trail } from './motion';
 import { shownStatus } from './patrol-status';
@@ -34,12 +34,41 @@ interface Dot {
 /** The wall's own timeline for movement (local clock: gliding is about frames, not the hall's time). */
 const motion = new MotionBook(Date.now());
 
-/** Feeds the motion book from the channel, when a change arrives (so a fix's arrival time is its real one). */
-function observe(): void {
+/** The statuses shown, one letter per patrol: what a redraw must follow besides movement. */
+function statusKey(source: ReadonlyMap<string, PatrolState>, hallNow: number): string {
+  const silence = surfaceSilence();
+  let key = '';
+  for (const p of source.values()) key += shownStatus(p, hallNow, silence)[0];
+  return key;
+}
+
+/** The states last fed to the motion book: a delta replaces only the patrols it names. */
+let seen = new Map<string, PatrolState>();
+
+/**
+ * Feeds the motion book from the channel, when a change arrives (so a fix's arrival time is its real one).
+ * Whether the map must redraw: a patrol moved, came or went, or shows another status. A patrol standing
+ * still keeps reporting; its fixes change nothing on the wall, and draw no frame.
+ */
+function observe(hallNow: number): boolean {
   const now = Date.now();
   const source = latestNow(patrolChannel);
-  for (const p of source.values()) motion.observe(p.unitId, p.lon, p.lat, p.ts, now);
-  motion.keepOnly(new Set(source.keys()));
+  const silence = surfaceSilence();
+  const version = motion.version;
+  let statusChanged = false;
+  for (const p of source.values()) {
+    const before = seen.get(p.unitId);
+    if (before === p) continue;
+    motion.observe(p.unitId, p.lon, p.lat, p.ts, now);
+    if (!before || shownStatus(before, hallNow, silence) !== shownStatus(p, hallNow, silence)) statusChanged = true;
+    seen.set(p.unitId, p);
+  }
+  if (seen.size !== source.size) {
+    // Some left the live state.
+    motion.keepOnly(new Set(source.keys()));
+    seen = new Map(source);
+  }
+  return statusChanged || motion.version !== version;
 }
 
 let cache: { source: ReadonlyMap<string, PatrolState>; key: string; moving: boolean; toMap: ToMap; dots: Dot[] } | undefined;
@@ -48,8 +77,7 @@ let cache: { source: ReadonlyMap<string, PatrolState>; key: string; moving: bool
 function dots(hallNow: number, wallNow: number, toMap: ToMap): { dots: Dot[]; key: string } {
   const source = latestNow(patrolChannel);
   const silence = surfaceSilence();
-  let key = '';
-  for (const p of source.values()) key += shownStatus(p, hallNow, silence)[0];
+  const key = statusKey(source, hallNow);
   const moving = motion.moving(wallNow);
   if (cache && cache.source === source && cache.key === key && cache.toMap === toMap && !moving && !cache.moving) return cache;
   const list: Dot[] = [];
@@ -151,8 +179,7 @@ export const patrolMapLayer: MapLayerContribution = {
   layers: patrolLayers,
   watch: (changed) =>
     onChannel(patrolChannel, () => {
-      observe();
-      changed();
+      if (observe(serverNow())) changed();
     }),
   ticks: true,
   tickKey,

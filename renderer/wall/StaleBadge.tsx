@@ -12,7 +12,8 @@ export function useStale(): boolean {
 export function StaleBadge() {
   const { t, timeZone } = useI18n();
   const stale = useStale();
-  const last = useLink((s) => s.lastMessageAt);
+  // Read only while stale: every message moves lastMessageAt, and a live panel need not re-render for it.
+  const last = useLink((s) => (s.connection.state !== 'live' ? s.lastMessageAt : 0));
   const now = useNow(1000, stale);
   if (!stale) return null;
   return (

@@ -29,5 +29,10 @@ describe('grid statistics', () => {
     expect(c.add('g', 50)).toEqual(['7d']); // before today began
     expect(c.add('g', 150)).toEqual(['today', '7d']);
     expect(c.item('7d', 200)?.counts).toEqual({ g: 4 });
+    // A recount that finds what the running count already had changes nothing; a new count or window start does.
+    expect(c.set('7d', 10, new Map([['g', 4]]))).toBe(false);
+    expect(c.set('7d', 10, new Map([['g', 5]]))).toBe(true);
+    expect(c.set('7d', 20, new Map([['g', 5]]))).toBe(true);
+    expect(c.set('today', 100, new Map([['h', 1]]))).toBe(true);
   });
 });

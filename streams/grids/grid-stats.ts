@@ -59,8 +59,13 @@ export async function reportPointsSince(db: Queryable, from: number, limit: numb
 export class ReportCounts {
   private readonly counts = new Map<GridWindow, { from: number; byGrid: Map<string, number> }>();
 
-  set(window: GridWindow, from: number, byGrid: Map<string, number>): void {
+  /** A full count; returns whether it differs from what was kept (a recount that finds nothing new publishes nothing). */
+  set(window: GridWindow, from: number, byGrid: Map<string, number>): boolean {
+    const old = this.counts.get(window);
     this.counts.set(window, { from, byGrid });
+    if (!old || old.from !== from || old.byGrid.size !== byGrid.size) return true;
+    for (const [grid, n] of byGrid) if (old.byGrid.get(grid) !== n) return true;
+    return false;
   }
 
   /** Counts a new report; returns the windows that changed. */

@@ -65,8 +65,7 @@ export function gridsModule(patrols: PatrolsModule, reports: ReportsModule): Hal
         const t = now();
         for (const w of WINDOWS) {
           const from = windowStart(w, t, tz);
-          counts.set(w, from, await reportCountsSince(db, from));
-          dirty.add(w);
+          if (counts.set(w, from, await reportCountsSince(db, from))) dirty.add(w);
         }
         if (visits.roll(t)) visitsDirty = true;
         publishStats();
