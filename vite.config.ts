@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompiledChecks } from './scripts/precompiled-checks.ts';
 
 // The wall and console are one static app served by streams/ (or loaded by the Electron kiosk).
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompiledChecks(import.meta.dirname)],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -8,13 +8,13 @@ import { ChannelRegistry } from '../app/live/channel';
 import { SurfaceSession } from '../app/hall/surface-session';
 import { STANDARD_LAYOUTS } from '../app/wall/standard-layouts';
 import { chooseLayout, layoutProblems } from '../app/wall/wall-layout';
-import Value from 'typebox/value';
 import { AccessScreen } from './access/AccessScreen';
 import { HallApi, HallError } from './access/hall-api';
 import { setSurface } from './access/surface';
 import { TOKEN_KEY, tokenFrom, withoutToken } from './access/surface-token';
 import { localizer, pickLocale, translator } from './i18n/i18n';
 import { I18nContext } from './i18n/use-i18n';
+import { wallCheck } from './live/checks';
 import { installDiagnostics } from './live/diagnostics';
 import { LiveClient } from './live/live-client';
 import { linkStore, noteServerTime, setView } from './live/live-store';
@@ -57,7 +57,7 @@ async function boot(token: string): Promise<void> {
   document.title = locale === 'en' ? city.centreName.en : city.centreName.zh;
 
   const contributions = new Contributions(RENDERER_MODULES);
-  const registry = new ChannelRegistry((schema) => (v) => Value.Check(schema, v));
+  const registry = new ChannelRegistry(wallCheck);
   for (const c of contributions.channels) registry.register(c);
   const layout = chooseLayout(STANDARD_LAYOUTS, window.innerWidth, window.innerHeight, params.get('layout') ?? new URLSearchParams(location.hash.slice(1)).get('layout') ?? undefined);
   const problems = layoutProblems(layout, new Set(contributions.panels.keys()));

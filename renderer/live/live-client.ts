@@ -1,8 +1,10 @@
-import Value from 'typebox/value';
 import { applyDelta, applyPingSeq, viewFromSnapshot, type ApplyContext, type LiveView } from '../../app/live/live-view';
 import { LIVE_CLOSE, LIVE_PROTOCOL_VERSION, ServerMessage, type ClientHello, type ClientPong, type ClientProblem } from '../../app/live/protocol';
 import type { LiveScope } from '../../app/live/scope';
 import type { ChannelRegistry } from '../../app/live/channel';
+import { wallCheck } from './checks';
+
+const checkServerMessage = wallCheck(ServerMessage);
 
 /** Whether the wall is showing live data; shown plainly, never a silent freeze. */
 export type Connection =
@@ -126,7 +128,7 @@ export class LiveClient {
     } catch {
       return ws.close(4002, 'bad json');
     }
-    if (!Value.Check(ServerMessage, msg)) return ws.close(4003, 'bad message');
+    if (!checkServerMessage(msg)) return ws.close(4003, 'bad message');
     switch (msg.type) {
       case 'ping': {
         const pong: ClientPong = { type: 'pong', t: msg.t };

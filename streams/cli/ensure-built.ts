@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Sources the build depends on; a change in any of them makes dist/ stale. */
-const SOURCES = ['app', 'renderer', 'main', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['app', 'renderer', 'main', 'vite.config.ts', 'scripts/precompiled-checks.ts', 'scripts/build.mjs', 'package-lock.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
