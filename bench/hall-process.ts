@@ -21,15 +21,18 @@ export interface HallProcess {
   stop(): Promise<void>;
 }
 
-/** The hall server under test, in its own process (`gridwall serve`), on free ports and a fresh data dir. */
-export async function startHallProcess(env: Record<string, string>): Promise<HallProcess> {
+/**
+ * The hall server under test, in its own process (`gridwall serve`), on free ports and a fresh data dir.
+ * `build`: rebuild the wall app first if its sources changed (for benchmarks that open it in a browser).
+ */
+export async function startHallProcess(env: Record<string, string>, opts: { build?: boolean } = {}): Promise<HallProcess> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gridwall-bench-'));
   const tokens: BenchTokens = { wall: randomBytes(18).toString('hex'), gateway: randomBytes(18).toString('hex'), monitor: randomBytes(18).toString('hex') };
   const credentials = { GRIDWALL_TOKENS: `wall:${tokens.wall},gateway:${tokens.gateway},monitor:${tokens.monitor}`, UNITS_PER_TOKEN: '1000000' };
   const root = path.resolve(import.meta.dirname, '..');
   // BENCH_PROFILE=<dir> writes a CPU profile of the hall process there, for looking at where time goes.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const proc: ChildProcess = spawn(process.execPath, [...profile, path.join(root, 'bin/gridwall.mjs'), 'serve', '--no-build'], {
+  const proc: ChildProcess = spawn(process.execPath, [...profile, path.join(root, 'bin/gridwall.mjs'), 'serve', ...(opts.build ? [] : ['--no-build'])], {
     env: { ...process.env, MQTT_URL: '', DATABASE_URL: '', PORT: '0', MQTT_PORT: '0', GRIDWALL_DATA: dataDir, ...credentials, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,7 +40,7 @@ export async function startHallProcess(env: Record<string, string>): Promise<Hal
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const [url, mqtt] = await new Promise<[string, string]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hall did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`hall did not start:\n${out}`)), opts.build ? 240_000 : 60_000);
     proc.stdout?.on('data', () => {
       const w = /wall:\s+(http:\/\/[^/\s]+)/.exec(out);
       const m = /mqtt:\s+(\S+)/.exec(out);

@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { fanoutBench } from './fanout-bench';
 import { gridBench } from './grid-bench';
 import { ingestBench } from './ingest-bench';
+import { mapBench } from './map-bench';
 
-const SUITES = ['ingest', 'fanout', 'grid'] as const;
+const SUITES = ['ingest', 'fanout', 'grid', 'map'] as const;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -20,6 +21,9 @@ const { positionals, values } = parseArgs({
     tick: { type: 'string' },
     'cell-size': { type: 'string' },
     points: { type: 'string' },
+    patrols: { type: 'string' },
+    interval: { type: 'string' },
+    size: { type: 'string' },
   },
 });
 const suite = positionals[0];
@@ -60,6 +64,19 @@ async function main(): Promise<void> {
   }
   if (suite === 'grid') {
     const r = await gridBench({ cellSize: num(values['cell-size'], 100), points: num(values.points, 1_000_000) });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  if (suite === 'map') {
+    const [width = 3840, height = 2160] = (values.size ?? '3840x2160').split('x').map(Number);
+    const r = await mapBench({
+      width,
+      height,
+      patrols: num(values.patrols, 5000),
+      points: num(values.points, 200_000),
+      intervalMs: num(values.interval, 5000),
+      durationS: num(values.duration, 40),
+    });
     console.log(JSON.stringify({ suite, ...r }));
     return;
   }

@@ -62,4 +62,16 @@ export const STANDARD_LAYOUTS: readonly WallLayout[] = [
       { panel: 'patrols.roster', x: 40, y: 6, w: 8, h: 6 },
     ],
   },
+  {
+    // The map alone: a portrait screen beside the wall, a window of its own (`?layout=map`), the map benchmark.
+    name: 'map',
+    title: { zh: '全屏地图', en: 'Map only' },
+    columns: 1,
+    rows: 1,
+    fits: [
+      [1080, 1920],
+      [2160, 3840],
+    ],
+    regions: [{ panel: 'hall.map', x: 0, y: 0, w: 1, h: 1 }],
+  },
 ];

@@ -38,6 +38,7 @@ describe('wall layouts', () => {
     expect(chooseLayout(STANDARD_LAYOUTS, 3840, 2160).name).toBe('uhd');
     expect(chooseLayout(STANDARD_LAYOUTS, 7680, 2160).name).toBe('wide');
     expect(chooseLayout(STANDARD_LAYOUTS, 5760, 1080).name).toBe('wide');
+    expect(chooseLayout(STANDARD_LAYOUTS, 1080, 1920).name).toBe('map');
     expect(chooseLayout(STANDARD_LAYOUTS, 1366, 768).name).toBe('hd');
     expect(chooseLayout(STANDARD_LAYOUTS, 1920, 1080, 'uhd').name).toBe('uhd');
     expect(chooseLayout(STANDARD_LAYOUTS, 1920, 1080, 'nonsense').name).toBe('hd');
