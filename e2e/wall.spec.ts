@@ -94,6 +94,8 @@ for (const [width, height, layout] of [
       await openWall(page, width, height, lang === 'en' ? '?lang=en' : '', { video: width < 7680 });
       expect(await page.evaluate(() => window.gridwallDiagnostics.layout())).toBe(layout);
       await page.waitForTimeout(2000); // a few live ticks and a second of video
+      // The map has settled with its place names on it (a software GPU takes seconds at 4K and more).
+      await expect.poll(async () => Number(await page.getByTestId('map').getAttribute('data-labels')), { timeout: 60_000 }).toBeGreaterThan(5);
       // Every panel and the clock lie within the screen; no panel spills into another.
       for (const box of [await page.getByTestId('clock').boundingBox(), await page.getByTestId('connection').boundingBox()]) {
         expect(box && box.x >= 0 && box.x + box.width <= width && box.y + box.height <= height).toBe(true);

@@ -143,6 +143,14 @@ export function MapPanel({ city, scope, options }: PanelProps) {
       cleanups.push(linkStore.subscribe((s, prev) => void (s.connection.state !== prev.connection.state && because('link', schedule)())));
       // Layers may size things by zoom: one redraw when a zoom ends, none while it runs (maplibre draws that).
       m.on('zoomend', because('zoomend', schedule));
+      // How many names the map shows, every few seconds at most (tests wait for them before judging a screenshot).
+      let labelsCheckedAt = 0;
+      m.on('render', () => {
+        if (performance.now() - labelsCheckedAt < 3000) return;
+        labelsCheckedAt = performance.now();
+        const symbols = (m.getStyle().layers ?? []).filter((l) => l.type === 'symbol').map((l) => l.id);
+        container.current?.setAttribute('data-labels', String(m.queryRenderedFeatures({ layers: symbols }).length));
+      });
       // A frame on the screen lets the pacer prepare the next (a slow GPU sets the pace).
       m.on('render', () => frames.presented());
       // A click (the console's mouse) goes to the module whose deck layer is under it.
