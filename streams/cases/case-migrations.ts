@@ -1,0 +1,74 @@
+import type { Migration } from '../db/migrations';
+
+/** The hall module the case tables belong to (its migrations are numbered on their own). */
+export const CASES_MODULE = 'cases';
+
+/**
+ * Cases (案卷) and their append-only history. Times are ms since the epoch (bigint), as elsewhere in the hall.
+ * The case row repeats what its history says (stage, department, last seq) and the current stage's
+ * deadline, so lists and red-light counts never replay histories; the store keeps them current in the
+ * same transaction that appends an event.
+ */
+export const CASE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, their history and case numbers',
+    sql: `
+      CREATE TABLE IF NOT EXISTS gridwall_case (
+        id               text             PRIMARY KEY,
+        case_no          text             NOT NULL UNIQUE,
+        client_id        text             NOT NULL UNIQUE,
+        source           text             NOT NULL,
+        category         text             NOT NULL,
+        lon              double precision NOT NULL,
+        lat              double precision NOT NULL,
+        grid             text,
+        community        text,
+        street           text,
+        description      text             NOT NULL,
+        address          text,
+        reported_at      bigint           NOT NULL,
+        photos           jsonb            NOT NULL DEFAULT '[]',
+        stage            text             NOT NULL,
+        department       text,
+        outside_district boolean          NOT NULL DEFAULT false,
+        urgent           boolean          NOT NULL DEFAULT false,
+        last_seq         integer          NOT NULL,
+        deadline         bigint,
+        created_at       bigint           NOT NULL,
+        updated_at       bigint           NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS gridwall_case_event (
+        case_id    text    NOT NULL REFERENCES gridwall_case (id),
+        seq        integer NOT NULL,
+        at         bigint  NOT NULL,
+        action     text    NOT NULL,
+        stage      text    NOT NULL,
+        role       text    NOT NULL,
+        actor_id   text    NOT NULL,
+        surface    text,
+        note       text,
+        department text,
+        until      bigint,
+        photos     jsonb,
+        PRIMARY KEY (case_id, seq)
+      );
+      -- One row per centre and hall day: the last sequence number handed out (案卷号).
+      CREATE TABLE IF NOT EXISTS gridwall_case_counter (
+        centre text    NOT NULL,
+        day    text    NOT NULL,
+        last   integer NOT NULL,
+        PRIMARY KEY (centre, day)
+      );
+      -- Lists page newest first by (reported_at DESC, id); each filter gets that order behind it.
+      CREATE INDEX IF NOT EXISTS gridwall_case_reported ON gridwall_case (reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_stage ON gridwall_case (stage, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_street ON gridwall_case (street, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_community ON gridwall_case (community, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_grid ON gridwall_case (grid, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_category ON gridwall_case (category, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_source ON gridwall_case (source, reported_at DESC, id);
+      CREATE INDEX IF NOT EXISTS gridwall_case_deadline ON gridwall_case (deadline) WHERE deadline IS NOT NULL;
+    `,
+  },
+];
