@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../city/city';
 import Type from 'typebox';
 import type { CaseStage } from './case-stage';
 
@@ -6,7 +7,7 @@ export const CASE_ROLES = ['inspector', 'acceptor', 'shift-leader', 'dispatcher'
 export type CaseRole = (typeof CASE_ROLES)[number];
 export const CaseRole = Type.Enum(CASE_ROLES);
 
-export const ROLE_NAMES: Readonly<Record<CaseRole, { zh: string; en: string }>> = {
+export const ROLE_NAMES: Readonly<Record<CaseRole, LocalizedText>> = {
   inspector: { zh: '监督员', en: 'Inspector' },
   acceptor: { zh: '受理员', en: 'Acceptor' },
   'shift-leader': { zh: '值班长', en: 'Shift leader' },
@@ -46,7 +47,7 @@ export type ActionNeed = 'department' | 'until' | 'note';
 export type FromStage = CaseStage | 'new';
 
 export interface ActionSpec {
-  name: { zh: string; en: string };
+  name: LocalizedText;
   /** The stages it may be taken from, each with the roles that may take it there. */
   from: Readonly<Partial<Record<FromStage, readonly CaseRole[]>>>;
   /** The stage it leads to; `resume`: back to the stage the case was parked from. */

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../city/city';
 import Type from 'typebox';
 
 /**
@@ -31,7 +32,7 @@ export const CLOCK_PHASES = ['verify', 'file', 'dispatch', 'handle', 'check', 'c
 export type ClockPhase = (typeof CLOCK_PHASES)[number];
 
 export interface StageInfo {
-  name: { zh: string; en: string };
+  name: LocalizedText;
   /** Its column among the seven textbook stages (1 信息收集 … 6 核查结案; 7 综合评价 holds no case). */
   step: 1 | 2 | 3 | 4 | 5 | 6;
   /** The clock running in it; undefined: none (parked is off the clock, terminal stages are done). */
@@ -55,7 +56,7 @@ export const STAGES: Readonly<Record<CaseStage, StageInfo>> = {
   void: { name: { zh: '已作废', en: 'Void' }, step: 2, terminal: true },
 };
 
-export const PHASE_NAMES: Readonly<Record<ClockPhase, { zh: string; en: string }>> = {
+export const PHASE_NAMES: Readonly<Record<ClockPhase, LocalizedText>> = {
   verify: { zh: '核实', en: 'Verify' },
   file: { zh: '立案', en: 'File' },
   dispatch: { zh: '派遣', en: 'Dispatch' },

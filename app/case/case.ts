@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../city/city';
 import Type, { type Static } from 'typebox';
 import { CommunityCode, GridCodeText, StreetCode } from '../place/place-codes';
 import { CaseAction, CaseRole } from './case-actions';
@@ -8,7 +9,7 @@ export const CASE_SOURCES = ['inspector', 'video', 'hotline-12345', 'hotline-123
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const CaseSource = Type.Enum(CASE_SOURCES);
 
-export const SOURCE_NAMES: Readonly<Record<CaseSource, { zh: string; en: string }>> = {
+export const SOURCE_NAMES: Readonly<Record<CaseSource, LocalizedText>> = {
   inspector: { zh: '监督员上报', en: 'Inspector' },
   video: { zh: '视频抓拍', en: 'Video' },
   'hotline-12345': { zh: '12345热线', en: '12345 hotline' },

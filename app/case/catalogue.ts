@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../city/city';
 import { CLOCK_PHASES, type ClockPhase } from './case-stage';
 import { CaseDataError, readCsvTable, type CsvRow } from './csv-table';
 import { isWorkingLimit, LIMIT_SYNTAX, parseTimeLimit, type TimeLimit } from './time-limit';
@@ -15,8 +16,8 @@ export interface CatalogueClass {
   kind: ClassKind;
   /** Small-class code: major (2 digits) + minor (2, or 3 in GB/T 47678). */
   code: string;
-  major: { code: string; name: { zh: string; en: string } };
-  name: { zh: string; en: string };
+  major: { code: string; name: LocalizedText };
+  name: LocalizedText;
   /** 紧急: its limits run in natural time. */
   urgent: boolean;
   /** The limit of each clock; absent: that stage is not timed for this class. */

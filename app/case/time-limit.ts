@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../city/city';
 /**
  * A time limit as a catalogue writes it: `30min`, `6h`, `1d` in natural time; `30wmin`, `5wh`, `1wd` in
  * working time (工作时/工作日), which runs only in the working hours of working days (app/case/work-calendar.ts).
@@ -48,7 +49,7 @@ export function formatTimeLimit(limit: TimeLimit): string {
   return `${limit.amount}${limit.unit}`;
 }
 
-const UNIT_NAMES: Readonly<Record<LimitUnit, { zh: string; en: string }>> = {
+const UNIT_NAMES: Readonly<Record<LimitUnit, LocalizedText>> = {
   min: { zh: '分钟', en: 'min' },
   h: { zh: '小时', en: 'h' },
   d: { zh: '天', en: 'd' },
