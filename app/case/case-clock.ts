@@ -26,7 +26,7 @@ export interface PhaseRound {
   end?: { at: number; action: CaseAction };
 }
 
-type Limits = Pick<CatalogueClass, 'limits'>;
+export type Limits = Pick<CatalogueClass, 'limits'>;
 
 /** A case's clock rounds, in order: the last one runs unless it has an `end`. */
 export function phaseRounds(events: readonly CaseEvent[]): PhaseRound[] {

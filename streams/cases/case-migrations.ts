@@ -71,4 +71,21 @@ export const CASE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS gridwall_case_deadline ON gridwall_case (deadline) WHERE deadline IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'what the KPIs count, kept beside each case',
+    // Read off the history by app/case/case-facts.ts in the same transaction as each event, so a month of
+    // KPIs by street, grid or department is one scan of gridwall_case (see kpi-store.ts).
+    sql: `
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS reporter       text;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS filed_at       bigint;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS dispatched_at  bigint;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS handled_at     bigint;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS closed_at      bigint;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS closed_on_time boolean;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS reworks        integer NOT NULL DEFAULT 0;
+      ALTER TABLE gridwall_case ADD COLUMN IF NOT EXISTS extended       boolean NOT NULL DEFAULT false;
+      CREATE INDEX IF NOT EXISTS gridwall_case_filed ON gridwall_case (filed_at) WHERE filed_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Case, CaseActor, CaseEvent, CaseSource } from '../../app/case/case';
 import type { CaseAction, CaseRole } from '../../app/case/case-actions';
-import { stageDeadline } from '../../app/case/case-clock';
+import { caseFacts, type CaseFacts } from '../../app/case/case-facts';
 import { applyAction, caseState, type ActionExtra, type ActionGuard, type ActionRefusal } from '../../app/case/case-history';
 import { STAGES, type CaseStage } from '../../app/case/case-stage';
 import { civilTime } from '../../app/case/zoned-time';
@@ -233,14 +233,14 @@ export class CaseStore {
     for (const k of ['grid', 'community', 'street'] as const) if (input[k]) place[k] = input[k];
     const outside = input.outsideDistrict ?? place.outsideDistrict ?? false;
     const id = randomUUID();
-    const deadline = this.deadlineOf(input.category, [opened.event]);
+    const facts = this.factsOf(input.category, [opened.event]);
     try {
       await this.db.tx(async (q) => {
         const caseNo = await this.nextCaseNo(q, at);
         const rows = await q.query(
           `INSERT INTO gridwall_case (id, case_no, client_id, source, category, lon, lat, grid, community, street, description, address,
-             reported_at, photos, stage, department, outside_district, urgent, last_seq, deadline, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, NULL, $16, $17, $18, $19, $20, $20)
+             reported_at, photos, stage, department, outside_district, urgent, last_seq, deadline, created_at, updated_at, reporter)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, NULL, $16, $17, $18, $19, $20, $20, $21)
            ON CONFLICT (client_id) DO NOTHING RETURNING id`,
           [
             id,
@@ -261,8 +261,9 @@ export class CaseStore {
             outside,
             cls?.urgent ?? false,
             opened.event.seq,
-            deadline ?? null,
+            facts.deadline ?? null,
             at,
+            facts.reporter ?? null,
           ],
         );
         // Another request with this clientId committed first: give its case number back with a rollback.
@@ -291,19 +292,17 @@ export class CaseStore {
       const events = await readEvents(q, id);
       const state = caseState(events);
       const guard: ActionGuard = {};
-      const handleDeadline = state && STAGES[state.stage].phase === 'handle' ? this.deadlineOf(row.category, events) : undefined;
+      const handleDeadline = state && STAGES[state.stage].phase === 'handle' ? this.factsOf(row.category, events).deadline : undefined;
       if (handleDeadline !== undefined) guard.handleDeadline = handleDeadline;
       const r = applyAction(state, action, actor, at, extra, guard);
       if (!r.ok) return r;
       await insertEvent(q, id, r.event);
-      await q.query('UPDATE gridwall_case SET stage = $2, department = $3, last_seq = $4, deadline = $5, updated_at = $6 WHERE id = $1', [
-        id,
-        r.state.stage,
-        r.state.department ?? null,
-        r.event.seq,
-        this.deadlineOf(row.category, [...events, r.event]) ?? null,
-        at,
-      ]);
+      const f = this.factsOf(row.category, [...events, r.event]);
+      await q.query(
+        `UPDATE gridwall_case SET stage = $2, department = $3, last_seq = $4, deadline = $5, updated_at = $6, filed_at = $7, dispatched_at = $8,
+           handled_at = $9, closed_at = $10, closed_on_time = $11, reworks = $12, extended = $13 WHERE id = $1`,
+        [id, r.state.stage, r.state.department ?? null, r.event.seq, f.deadline ?? null, at, f.filedAt ?? null, f.dispatchedAt ?? null, f.handledAt ?? null, f.closedAt ?? null, f.closedOnTime ?? null, f.reworks, f.extended],
+      );
       return { ok: true, event: r.event };
     });
     if (!out.ok) return out;
@@ -379,9 +378,9 @@ export class CaseStore {
     return `${this.opts.centre}-${day}-${String(Number(row.last)).padStart(4, '0')}`;
   }
 
-  private deadlineOf(category: string, events: readonly CaseEvent[]): number | undefined {
+  private factsOf(category: string, events: readonly CaseEvent[]): CaseFacts {
     const data = this.opts.data;
     const cls = data?.catalogue.byKey.get(category);
-    return data && cls ? stageDeadline(events, cls, data.calendar, this.opts.timeZone) : undefined;
+    return caseFacts(events, data && cls ? { cls, calendar: data.calendar, timeZone: this.opts.timeZone } : undefined);
   }
 }
