@@ -18,8 +18,16 @@ export const ROLES = [
   'exhibit',
   /** A street sub-centre's surface: its own streets only. */
   'subcentre',
-  /** The 12345/12319 hotline system (Open311 `api_key`). */
+  /** The 12345/12319 hotline system (Open311 `api_key`): creates hotline cases and follows them. */
   'hotline',
+  /** 受理员 (supervision centre): accepts reports, sends verify and check tasks, keys in hotline cases. */
+  'acceptor',
+  /** 值班长: files, closes, approves extensions, parks and voids cases. */
+  'shift-leader',
+  /** 派遣员 (command centre): dispatches filed cases to departments. */
+  'dispatcher',
+  /** 专业部门 / 责任单位: handles the cases dispatched to it (token `department@<dept>+<dept>`). */
+  'department',
   /** Prometheus and other monitoring: /metrics only. */
   'monitor',
   'admin',
@@ -59,7 +67,18 @@ export const PERMISSIONS = {
   'reports.write': ['terminal', 'gateway'],
   'cameras.write': ['operator'],
   /** Unit grids, place areas, locating a point, heat points: geography, no personal data. */
-  'grids.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'gateway', 'hotline'],
+  'grids.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'gateway', 'hotline', 'acceptor', 'shift-leader', 'dispatcher', 'department'],
+  /**
+   * Cases with what citizens and inspectors wrote about them (personal data): the hall's own desks and
+   * surfaces, a department its own cases (checked by the cases module), never an exhibit surface.
+   */
+  'cases.read': ['wall', 'operator', 'leader', 'subcentre', 'acceptor', 'shift-leader', 'dispatcher', 'department', 'hotline'],
+  /** Opening a case: inspectors' terminals and their gateways, the operator (video capture), the hotline, acceptors. */
+  'cases.write': ['terminal', 'gateway', 'operator', 'hotline', 'acceptor'],
+  /** Taking a workflow action; which action each role may take in which stage is the workflow's table (app/case). */
+  'cases.act': ['terminal', 'acceptor', 'shift-leader', 'dispatcher', 'department', 'operator'],
+  /** KPIs and rankings (by inspector they name people: the cases module refuses that view to exhibit). */
+  'kpis.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'acceptor', 'shift-leader', 'dispatcher', 'department'],
   /** What every window of the wall shows: focus a grid, presets, tours. */
   'wall.control': ['operator', 'leader'],
   'metrics.read': ['monitor'],

@@ -13,6 +13,8 @@ export interface Principal {
   scope?: LiveScope;
   /** Terminal tokens bound to units. */
   units?: readonly string[];
+  /** Department tokens: the departments it speaks for. */
+  departments?: readonly string[];
   maxUnits: number;
 }
 
@@ -48,6 +50,7 @@ export class Auth {
     if (entry.name) principal.name = entry.name;
     if (entry.scope) principal.scope = entry.scope;
     if (entry.units) principal.units = entry.units;
+    if (entry.departments) principal.departments = entry.departments;
     this.byHash.set(hash, { entry, principal });
     this.byId.set(principal.credential, principal);
     return principal;

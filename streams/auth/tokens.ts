@@ -7,6 +7,9 @@ import { parseRole, ROLES, type Role } from '../../app/auth/roles';
 import { UnitId } from '../../app/patrol/patrol';
 import { LiveScope } from '../../app/live/scope';
 
+/** A department id as the catalogue and dispatches name it (e.g. `sanitation`, `street-110107001`). */
+const DepartmentId = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
+
 /**
  * One API/MQTT credential. A terminal token may be bound to its unit ids; a sub-centre token to its
  * streets (or communities, grids). Unbound terminal and gateway tokens may speak for at most
@@ -21,6 +24,8 @@ export const TokenEntry = Type.Object(
     units: Type.Optional(Type.Array(UnitId, { minItems: 1, maxItems: 10_000 })),
     maxUnits: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
     scope: Type.Optional(LiveScope),
+    /** Department tokens: the departments (责任单位) it speaks for. */
+    departments: Type.Optional(Type.Array(DepartmentId, { minItems: 1, maxItems: 100 })),
   },
   { additionalProperties: false },
 );
@@ -57,9 +62,13 @@ function parseEntry(raw: string, where: string): TokenEntry {
       if (communities.length) scope.communities = communities;
       if (grids.length) scope.grids = grids;
       entry.scope = scope;
-    } else throw new TokenError(`${where}: only terminal@… and subcentre@… tokens take a qualifier.`);
+    } else if (role === 'department') {
+      if (!parts.length || !parts.every((d) => Value.Check(DepartmentId, d))) throw new TokenError(`${where}: department@<dept>+<dept> needs department ids of letters, digits, _ . -.`);
+      entry.departments = parts;
+    } else throw new TokenError(`${where}: only terminal@…, subcentre@… and department@… tokens take a qualifier.`);
   }
   if (role === 'subcentre' && !entry.scope) throw new TokenError(`${where}: a subcentre token names its streets: subcentre@110107011000:<token>.`);
+  if (role === 'department' && !entry.departments) throw new TokenError(`${where}: a department token names its departments: department@sanitation:<token>.`);
   return entry;
 }
 
@@ -70,7 +79,7 @@ export function parseTokenList(raw: string | undefined): TokenEntry[] {
 }
 
 /** The roles a fresh hall gets a token for, so every surface and the demo work without a manual step. */
-export const GENERATED_ROLES: readonly Role[] = ['terminal', 'gateway', 'wall', 'operator', 'leader', 'exhibit', 'hotline', 'monitor', 'admin'];
+export const GENERATED_ROLES: readonly Role[] = ['terminal', 'gateway', 'wall', 'operator', 'leader', 'exhibit', 'hotline', 'acceptor', 'shift-leader', 'dispatcher', 'monitor', 'admin'];
 
 const newToken = () => randomBytes(24).toString('base64url');
 
