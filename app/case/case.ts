@@ -26,7 +26,13 @@ export const CategoryKey = Type.String({ pattern: '^(event|part)\\.[0-9]{4,5}$' 
 export const PhotoHash = Type.String({ pattern: '^[0-9a-f]{40,128}$' });
 
 /** An id of a person, unit or department as the hall knows it. */
-const ActorId = Type.String({ pattern: '^[A-Za-z0-9_.:@-]{1,64}$' });
+const ActorId = Type.String({ pattern: '^[A-Za-z0-9_.:@\\u3400-\\u9fff-]{1,64}$' });
+
+/**
+ * A department (专业部门/责任单位) as the catalogue names it: cities name them in Chinese (区环卫中心), so
+ * CJK is allowed; separators used by token settings (, : + @) and spaces are not.
+ */
+export const DepartmentId = Type.String({ pattern: '^[A-Za-z0-9_.()（）\\u3400-\\u9fff-]{1,64}$' });
 
 export const CaseActor = Type.Object({ role: CaseRole, id: ActorId });
 export type CaseActor = Static<typeof CaseActor>;
@@ -48,7 +54,7 @@ export const CaseEvent = Type.Object(
     surface: Type.Optional(Type.String({ maxLength: 64 })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     /** dispatch: the department it went to. */
-    department: Type.Optional(ActorId),
+    department: Type.Optional(DepartmentId),
     /** extend-request: the deadline asked for; extend-approve: the deadline granted (ms epoch). */
     until: Type.Optional(Type.Number({ minimum: 0 })),
     /** Photos taken with this step (feedback: after-photos; check-pass, self-fix: on-site photos). */
@@ -79,7 +85,7 @@ export const Case = Type.Object(
     photos: Type.Array(PhotoHash, { maxItems: 9 }),
     stage: CaseStage,
     /** The department handling it (after dispatch). */
-    department: Type.Optional(ActorId),
+    department: Type.Optional(DepartmentId),
     /** It lies outside the hall's district: shown, but not counted for the district's places. */
     outsideDistrict: Type.Optional(Type.Boolean()),
     /** The class is urgent (紧急) in the catalogue, copied when the case is made. */

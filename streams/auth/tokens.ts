@@ -6,9 +6,7 @@ import Value from 'typebox/value';
 import { parseRole, ROLES, type Role } from '../../app/auth/roles';
 import { UnitId } from '../../app/patrol/patrol';
 import { LiveScope } from '../../app/live/scope';
-
-/** A department id as the catalogue and dispatches name it (e.g. `sanitation`, `street-110107001`). */
-const DepartmentId = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
+import { DepartmentId } from '../../app/case/case';
 
 /**
  * One API/MQTT credential. A terminal token may be bound to its unit ids; a sub-centre token to its
@@ -63,7 +61,7 @@ function parseEntry(raw: string, where: string): TokenEntry {
       if (grids.length) scope.grids = grids;
       entry.scope = scope;
     } else if (role === 'department') {
-      if (!parts.length || !parts.every((d) => Value.Check(DepartmentId, d))) throw new TokenError(`${where}: department@<dept>+<dept> needs department ids of letters, digits, _ . -.`);
+      if (!parts.length || !parts.every((d) => Value.Check(DepartmentId, d))) throw new TokenError(`${where}: department@<dept>+<dept> needs department names as the catalogue gives them (letters, digits, Chinese, _ . - ( )).`);
       entry.departments = parts;
     } else throw new TokenError(`${where}: only terminal@…, subcentre@… and department@… tokens take a qualifier.`);
   }

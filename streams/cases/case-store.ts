@@ -63,6 +63,9 @@ export interface CaseFilter {
   grid?: string;
   category?: string;
   source?: CaseSource;
+  /** Any of these streets (a sub-centre's scope) / departments (a department's own cases). */
+  streets?: readonly string[];
+  departments?: readonly string[];
   /** reported_at in [from, to). */
   from?: number;
   to?: number;
@@ -333,6 +336,8 @@ export class CaseStore {
       const v = filter[col];
       if (v !== undefined) add((p) => `${col} = ${p}`, v);
     }
+    if (filter.streets) add((p) => `street = ANY(${p}::text[])`, [...filter.streets]);
+    if (filter.departments) add((p) => `department = ANY(${p}::text[])`, [...filter.departments]);
     if (filter.from !== undefined) add((p) => `reported_at >= ${p}`, filter.from);
     if (filter.to !== undefined) add((p) => `reported_at < ${p}`, filter.to);
     if (filter.overdue !== undefined) {

@@ -59,6 +59,7 @@ export class PhotoStore {
   }
 
   async has(hash: string): Promise<boolean> {
+    if (!HASH.test(hash)) return false;
     return stat(this.pathOf(hash)).then(
       () => true,
       () => false,

@@ -1,4 +1,5 @@
 import { camerasModule, type CamerasModule } from '../cameras/cameras-module';
+import { casesModule, type CasesModule } from '../cases/cases-module';
 import { gridsModule } from '../grids/grids-module';
 import type { HallModule } from './hall-module';
 import { patrolsModule, type PatrolsModule } from '../patrols/patrols-module';
@@ -12,10 +13,11 @@ export interface StandardModules {
   reports: ReportsModule;
   cameras: CamerasModule;
   grids: HallModule;
+  cases: CasesModule;
 }
 
 export function standardModules(): StandardModules {
   const patrols = patrolsModule();
   const reports = reportsModule();
-  return { patrols, tracks: tracksModule(patrols), reports, cameras: camerasModule(), grids: gridsModule(patrols, reports) };
+  return { patrols, tracks: tracksModule(patrols), reports, cameras: camerasModule(), grids: gridsModule(patrols, reports), cases: casesModule(reports) };
 }

@@ -12,6 +12,7 @@ export type RejectReason =
   | 'rate-limited'
   | 'unknown-topic'
   | 'unknown-camera'
+  | 'unknown-category'
   | 'stale-status'
   | 'not-bound'
   | 'too-many-units'
