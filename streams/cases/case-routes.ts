@@ -64,7 +64,7 @@ const ActionBody = Type.Object(
 );
 const ListQuery = Type.Object({
   stage: Type.Optional(Type.String({ pattern: '^[a-z-]+(,[a-z-]+)*$' })),
-  overdue: Type.Optional(Type.Boolean()),
+  overdue: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   street: Type.Optional(StreetCode),
   community: Type.Optional(CommunityCode),
   grid: Type.Optional(GridCodeText),
@@ -72,7 +72,8 @@ const ListQuery = Type.Object({
   source: Type.Optional(CaseSource),
   from: Type.Optional(Type.String({ maxLength: 40 })),
   to: Type.Optional(Type.String({ maxLength: 40 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  /** 1–500 (default 50). Query values are text: the hall does not coerce types. */
+  limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$' })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }) });
@@ -158,7 +159,9 @@ export function registerCaseRoutes(app: FastifyInstance, d: CaseRouteDeps): void
         if (err instanceof BadQuery) return reply.code(400).send({ error: 'bad-query', message: err.message });
         throw err;
       }
-      for (const k of ['street', 'community', 'grid', 'category', 'source', 'overdue', 'limit', 'cursor'] as const) if (q[k] !== undefined) Object.assign(filter, { [k]: q[k] });
+      for (const k of ['street', 'community', 'grid', 'category', 'source', 'cursor'] as const) if (q[k] !== undefined) Object.assign(filter, { [k]: q[k] });
+      if (q.overdue) filter.overdue = q.overdue === 'true';
+      if (q.limit) filter.limit = Math.min(500, Number(q.limit));
       if (!isWholeCity(p.scope)) {
         if (q.street && !inScope(p.scope, { street: q.street })) return reply.code(403).send({ error: 'forbidden', message: 'that street is outside this token’s scope.' });
         if (p.scope?.streets) filter.streets = p.scope.streets;

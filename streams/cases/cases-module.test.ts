@@ -101,6 +101,10 @@ describe('the cases module', () => {
     await c.endAsync();
     await waitUntil(() => [...latestOf(wall.view, caseChannel).values()].some((m) => m.source === 'inspector' && m.summary === '路边垃圾'), 10_000, 'the report’s case on the wall');
     await waitUntil(() => (latestOf(wall.view, caseStatsChannel).get('city')?.today.reported ?? 0) >= 5, 10_000, 'statistics');
+    expect((await t.api('/api/cases?limit=x', { role: 'wall' })).status).toBe(400);
+    const overdue = (await (await t.api('/api/cases?overdue=false&limit=2', { role: 'wall' })).json()) as { items: unknown[]; next?: string };
+    expect(overdue.items).toHaveLength(2);
+    expect(overdue.next).toBeDefined();
     const list = (await (await t.api('/api/cases?source=inspector', { role: 'wall' })).json()) as { items: Array<{ case: { clientId: string } }> };
     expect(list.items.map((r) => r.case.clientId)).toContain('report:r-9-1');
     wall.close();
@@ -134,5 +138,17 @@ describe('the cases module', () => {
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer())).toEqual(png);
     expect((await open({ clientId: 'photo-2', photos: ['f'.repeat(64)] })).status).toBe(400);
+  });
+
+  it('lets a hotline system create and follow a case over Open311 with its api_key', async () => {
+    const form = new URLSearchParams({ api_key: t.tokens.hotline ?? '', service_code: 'event.0102', lat: String(IN.lat), long: String(IN.lon), description: '小区门口垃圾堆积', 'attribute[channel]': '12345' });
+    const post = await fetch(`${t.hall.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(post.status).toBe(201);
+    const [made] = (await post.json()) as Array<{ service_request_id: string }>;
+    const got = await fetch(`${t.hall.url}/open311/v2/requests/${made?.service_request_id ?? ''}.json?api_key=${encodeURIComponent(t.tokens.hotline ?? '')}`);
+    expect(((await got.json()) as Array<{ status: string; service_code: string }>)[0]).toMatchObject({ status: 'open', service_code: 'event.0102' });
+    const refused = await fetch(`${t.hall.url}/open311/v2/requests.xml`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ api_key: t.tokens.wall ?? '', service_code: 'event.0102' }) });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('<errors>');
   });
 });

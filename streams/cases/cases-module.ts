@@ -8,6 +8,8 @@ import type { ReportsModule } from '../reports/reports-module';
 import { loadCaseData, type CaseData } from './case-data';
 import { CASE_MIGRATIONS } from './case-migrations';
 import { registerCaseRoutes } from './case-routes';
+import { registerCatalogueRoutes } from './catalogue-routes';
+import { registerOpen311Routes } from '../open311/open311-routes';
 import { caseStats } from './case-stats';
 import { CaseStore, type CaseFile, type CaseRecord } from './case-store';
 import { loadKpiWeights } from './kpi-config';
@@ -181,6 +183,16 @@ export function casesModule(reports: ReportsModule): CasesModule {
 
       hall.routes((app) => {
         registerCaseRoutes(app, { store: () => store, photos, now, changed: (f) => publish?.(f), show });
+        registerCatalogueRoutes(app, caseData);
+        // Open311 answers in its own error format; until the database is open a call fails as a 500 there.
+        const lazy = new Proxy({} as CaseStore, {
+          get: (_t, key) => {
+            if (!store) throw new Error('the case store is still opening; try again in a few seconds');
+            const v: unknown = Reflect.get(store, key);
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(store) : v;
+          },
+        });
+        registerOpen311Routes(app, { store: lazy, data: caseData, timeZone: tz, auth: hall.auth, now, onCreated: (f) => publish?.(f), jurisdiction: hall.city.adcode });
         registerKpiRoutes(app, { db: () => hall.db.current(), weights, naming, timeZone: tz, now });
       });
       hall.health(() => ({ store: store ? 'open' : 'opening', classes: caseData.catalogue.classes.length }));
