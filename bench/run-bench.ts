@@ -1,12 +1,13 @@
 // `npm run bench -- <suite> [--rate n] [--walls n] [--terminals n] [--duration s]`
 // Prints a JSON line per run and, last, one JSON object summarising the suite (docs/architecture.md, "Public contracts").
 import { parseArgs } from 'node:util';
+import { casesBench } from './cases/cases-bench';
 import { fanoutBench } from './fanout-bench';
 import { gridBench } from './grid-bench';
 import { ingestBench } from './ingest-bench';
 import { mapBench } from './map-bench';
 
-const SUITES = ['ingest', 'fanout', 'grid', 'map'] as const;
+const SUITES = ['ingest', 'fanout', 'grid', 'map', 'cases'] as const;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -24,6 +25,9 @@ const { positionals, values } = parseArgs({
     patrols: { type: 'string' },
     interval: { type: 'string' },
     size: { type: 'string' },
+    cases: { type: 'string' },
+    rows: { type: 'string' },
+    transitions: { type: 'string' },
   },
 });
 const suite = positionals[0];
@@ -76,6 +80,16 @@ async function main(): Promise<void> {
       points: num(values.points, 200_000),
       intervalMs: num(values.interval, 5000),
       durationS: num(values.duration, 40),
+    });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  if (suite === 'cases') {
+    const r = await casesBench({
+      rows: num(values.rows, 1_000_000),
+      kpiCases: num(values.cases, 1_000_000),
+      transitionCases: num(values.transitions, 40),
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     });
     console.log(JSON.stringify({ suite, ...r }));
     return;

@@ -160,6 +160,17 @@ export function coversDate(calendar: WorkCalendar, date: string): boolean {
 
 /** The working periods of a civil date as instants [start, end) in the zone; none on a rest day. */
 export function workingPeriods(calendar: WorkCalendar, date: string, timeZone: string): Array<[number, number]> {
-  if (!isWorkingDay(calendar, date)) return [];
-  return calendar.periods.map((p) => [zonedInstant(date, p.from, timeZone), zonedInstant(date, p.to, timeZone)]);
+  // Memoised per calendar: deadlines walk the same days again and again (an import asks millions of times).
+  let memo = periodMemo.get(calendar);
+  if (!memo) periodMemo.set(calendar, (memo = new Map()));
+  const key = `${timeZone}|${date}`;
+  let periods = memo.get(key);
+  if (!periods) {
+    periods = isWorkingDay(calendar, date) ? calendar.periods.map((p) => [zonedInstant(date, p.from, timeZone), zonedInstant(date, p.to, timeZone)] as [number, number]) : [];
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, periods);
+  }
+  return periods.map(([a, b]) => [a, b]);
 }
+
+const periodMemo = new WeakMap<WorkCalendar, Map<string, Array<[number, number]>>>();

@@ -7,6 +7,7 @@ import { startDemo } from '../demo/start-demo';
 import { startHall, VERSION, type Hall } from '../hall/start-hall';
 import { mainBundlePath, openWall } from '../launcher/open-wall';
 import { ensureBuilt } from './ensure-built';
+import { addCaseCommands } from './cases-command';
 import { addGridCommands } from './grid-command';
 import { InputError } from '../grids/io/read-geojson';
 
@@ -109,6 +110,7 @@ export function buildProgram(): Command {
     });
 
   addGridCommands(program);
+  addCaseCommands(program);
   return program;
 }
 
