@@ -74,7 +74,7 @@ export function buildProgram(): Command {
     .option('--cameras <n>', 'synthetic demo cameras (needs ffmpeg)', intOption(0, 3), 1)
     .option('--interval <ms>', 'simulator publish interval', intOption(100, 60_000), 1000)
     .option('--seed <n>', 'simulator random seed', intOption(0, 2 ** 31), 20_040_101)
-    .option('--reports-per-hour <n>', 'inspector reports each simulated patrol files per hour', intOption(0, 3600), 6)
+    .option('--reports-per-hour <n>', 'inspector reports each simulated patrol files per hour', intOption(0, 3600), 1)
     .option('--no-build', 'do not rebuild the wall app even if its sources changed')
     .action(async (opts: { headless?: boolean; patrols: number; cameras: number; interval: number; seed: number; reportsPerHour: number; build: boolean }) => {
       const t0 = Date.now();
