@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import Type from 'typebox';
 import { KPI_GROUPINGS, KpiRow, type KpiGrouping } from '../../app/case/kpi';
 import { ApiError } from '../../app/hall/api-error';
@@ -60,6 +59,8 @@ function bound(raw: string | undefined, timeZone: string): number | undefined {
 }
 
 async function xlsxOf(rows: readonly KpiRow[], sheet: string): Promise<Buffer> {
+  // Loaded on first export: exceljs is large, and every hall start (and CLI error) would pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(sheet);
   ws.columns = KPI_COLUMNS.map((k) => ({ header: k, key: k, width: k === 'name' ? 24 : 12 }));

@@ -56,5 +56,5 @@ describe('patrols in the hall', () => {
     await wall.waitFor((s) => latestOf(s.view, patrolChannel).has('good-01'));
     expect(wall.dropped).toBe(0);
     wall.close();
-  });
+  }, 45_000); // two hall starts, each migrating every module
 });
