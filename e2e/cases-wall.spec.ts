@@ -85,7 +85,7 @@ async function openWall(page: Page, width: number, height: number, query = '', t
   // A software GPU takes many seconds over a 7680-pixel map; the link comes up once the page breathes.
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 90_000 });
   if (await page.getByTestId('map').count()) {
-    await expect(page.locator('.map-loading')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.locator('.map-loading')).toHaveCount(0, { timeout: 120_000 });
     await expect.poll(async () => Number(await page.getByTestId('map').getAttribute('data-labels')), { timeout: 60_000 }).toBeGreaterThan(5);
   }
 }
@@ -124,7 +124,7 @@ for (const [width, height, standard, statistics] of SIZES) {
   for (const layout of [standard, statistics]) {
     for (const lang of ['zh', 'en'] as const) {
       test(`screenshot ${layout} at ${width}×${height} (${lang}): figures whole, nothing off its panel`, async ({ page }) => {
-        test.setTimeout(width > 1920 ? 300_000 : 150_000);
+        test.setTimeout(width > 1920 ? 360_000 : 150_000);
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         await inject(page);
