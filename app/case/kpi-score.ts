@@ -2,10 +2,10 @@ import Type, { type Static } from 'typebox';
 import type { Grade, KpiGrouping } from './kpi';
 
 /**
- * 综合指标值 (docs/domain.md, "Composite scores"): a weighted sum of indicators, each on 0–100. Rates count
+ * 综合指标值 (docs/domain.md, "KPIs"): a weighted sum of indicators, each on 0–100. Rates count
  * as rate × 100; `filedBand` turns the number of cases filed per grid into points (fewer problems score
  * higher), `deptFiledBand` the number a department was given. The weights are a city's to set (a JSON file,
- * see kpi-config in streams/cases); these defaults follow the public implementation DOMAIN.md quotes, with
+ * see kpi-config in streams/cases); these defaults follow a public implementation (docs/domain.md, "KPIs"), with
  * the region's missing 10 % given to 按期结案率 and, for inspectors, the indicators GridWall does not count
  * yet (漏报率, 按时核实率, 按时核查率) replaced by the closure of what they reported.
  */

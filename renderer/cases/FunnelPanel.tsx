@@ -41,21 +41,25 @@ export function FunnelPanel({ city, options }: PanelProps) {
   const el = useChart(
     (s) => {
       const text = chartText(s);
+      // Both series draw the same funnel: the second only carries the step-to-step shares.
+      const shape = {
+        type: 'funnel' as const,
+        sort: 'none' as const,
+        min: 0,
+        max: 100,
+        minSize: '22%',
+        maxSize: '100%',
+        left: '40%',
+        right: 6 * s,
+        top: 4 * s,
+        bottom: 4 * s,
+        gap: 3 * s,
+        silent: true,
+      };
       return {
         series: [
           {
-            type: 'funnel',
-            sort: 'none',
-            min: 0,
-            max: 100,
-            minSize: '22%',
-            maxSize: '100%',
-            left: '40%',
-            right: 6 * s,
-            top: 4 * s,
-            bottom: 4 * s,
-            gap: 3 * s,
-            silent: true,
+            ...shape,
             label: {
               position: 'left',
               ...text,
@@ -69,18 +73,7 @@ export function FunnelPanel({ city, options }: PanelProps) {
           },
           {
             // The step-to-step shares, inside the funnel (a second, label-only series over the first).
-            type: 'funnel',
-            sort: 'none',
-            min: 0,
-            max: 100,
-            minSize: '22%',
-            maxSize: '100%',
-            left: '40%',
-            right: 6 * s,
-            top: 4 * s,
-            bottom: 4 * s,
-            gap: 3 * s,
-            silent: true,
+            ...shape,
             itemStyle: { color: 'transparent', borderWidth: 0 },
             label: {
               position: 'inside',

@@ -29,7 +29,7 @@ export function statsPeriods(now: number, timeZone: string): { day: string; mont
 
 type N = string | number;
 
-async function tiles(q: Queryable, [from, to]: [number, number], now: number): Promise<KpiTiles> {
+async function tiles(q: Queryable, [from, to]: [number, number], overdue: number): Promise<KpiTiles> {
   const F = `(filed_at >= $1 AND filed_at < $2 AND stage <> 'void')`;
   const [r] = await q.query<Record<string, N>>(
     `SELECT
@@ -57,7 +57,7 @@ async function tiles(q: Queryable, [from, to]: [number, number], now: number): P
     closed: n('closed'),
     closeRate: rate(n('cohort_closed')),
     onTimeCloseRate: rate(n('cohort_on_time')),
-    overdue: await overdueNow(q, now),
+    overdue,
   };
 }
 
@@ -87,6 +87,7 @@ async function trend(q: Queryable, days: readonly string[], bounds: readonly num
 export async function caseStats(q: Queryable, now: number, timeZone: string, weights: KpiWeights, naming: KpiNaming): Promise<CaseStats> {
   const p = statsPeriods(now, timeZone);
   const [from, to] = p.thisMonth;
+  const redLights = await overdueNow(q, now);
   const stages = await q.query<{ stage: CaseStage; n: N }>(`SELECT stage, count(*) AS n FROM gridwall_case WHERE stage = ANY($1::text[]) GROUP BY stage`, [OPEN_STAGES]);
   const byStage = new Map(stages.map((s) => [s.stage, Number(s.n)]));
   const sources = await q.query<{ source: CaseSource; n: N }>(`SELECT source, count(*) AS n FROM gridwall_case WHERE reported_at >= $1 AND reported_at < $2 GROUP BY source ORDER BY n DESC, source`, [from, to]);
@@ -99,8 +100,9 @@ export async function caseStats(q: Queryable, now: number, timeZone: string, wei
     at: now,
     day: p.day,
     month: p.month,
-    today: await tiles(q, p.today, now),
-    thisMonth: await tiles(q, p.thisMonth, now),
+    // 超期 is "overdue now" in both rows: counted once.
+    today: await tiles(q, p.today, redLights),
+    thisMonth: await tiles(q, p.thisMonth, redLights),
     stages: OPEN_STAGES.map((stage) => ({ stage, n: byStage.get(stage) ?? 0 })),
     trend: await trend(q, p.days, p.bounds),
     sources: sources.map((s) => ({ source: s.source, n: Number(s.n) })),

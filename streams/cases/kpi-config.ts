@@ -10,7 +10,7 @@ export class KpiConfigError extends Error {
 
 /**
  * The composite-score weights: `GRIDWALL_KPI_WEIGHTS` (a path), else `<data dir>/kpi-weights.json` when it
- * exists, else DOMAIN.md's defaults. A file may give some groups only; the rest keep their defaults.
+ * exists, else the defaults of app/case/kpi-score.ts (docs/domain.md, "KPIs"). A file may give some groups only; the rest keep their defaults.
  */
 export async function loadKpiWeights(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<{ weights: KpiWeights; file?: string }> {
   const configured = env.GRIDWALL_KPI_WEIGHTS?.trim();
