@@ -113,7 +113,28 @@ export function rolesFor(action: CaseAction, stage: FromStage): readonly CaseRol
   return ACTIONS[action].from[stage] ?? [];
 }
 
-/** The actions a role may take on a case in a stage, in table order. */
+const actionsMemo = new Map<string, readonly CaseAction[]>();
+
+/** The actions a role may take on a case in a stage, in table order (a fresh array each call). */
 export function actionsFor(stage: FromStage, role: CaseRole): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => rolesFor(a, stage).includes(role));
+  // Asked once per event when a history is built (imports: millions of times), so the table is read once.
+  const key = `${stage}|${role}`;
+  let known = actionsMemo.get(key);
+  if (!known) {
+    known = CASE_ACTIONS.filter((a) => rolesFor(a, stage).includes(role));
+    actionsMemo.set(key, known);
+  }
+  return [...known];
+}
+
+const actorsMemo = new Map<CaseAction, ReadonlySet<CaseRole>>();
+
+/** Whether a role may take an action from any stage at all. */
+export function mayEverTake(action: CaseAction, role: CaseRole): boolean {
+  let roles = actorsMemo.get(action);
+  if (!roles) {
+    roles = new Set(Object.values(ACTIONS[action].from).flat());
+    actorsMemo.set(action, roles);
+  }
+  return roles.has(role);
 }

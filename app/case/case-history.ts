@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { ACTIONS, actionsFor, isCaseAction, type CaseAction, type CaseRole } from './case-actions';
+import { ACTIONS, actionsFor, isCaseAction, mayEverTake, type CaseAction, type CaseRole } from './case-actions';
 import type { CaseActor, CaseEvent } from './case';
 import { CaseStage } from './case-stage';
 
@@ -132,13 +132,13 @@ export type ActionResult = { ok: true; event: CaseEvent; state: CaseState } | Ac
  * stamps `at` from the hall's clock and stores the event. `state` undefined: the case does not exist yet.
  */
 export function applyAction(state: CaseState | undefined, action: CaseAction, actor: CaseActor, at: number, extra: ActionExtra = {}, guard: ActionGuard = {}): ActionResult {
-  const allowed = allowedActions(state, actor.role);
-  const refuse = (status: ActionRefusal['status'], reason: string): ActionRefusal => ({ ok: false, status, reason, allowed });
+  // What the role may do instead is only worked out for a refusal: histories are built by the million.
+  const refuse = (status: ActionRefusal['status'], reason: string): ActionRefusal => ({ ok: false, status, reason, allowed: allowedActions(state, actor.role) });
   if (!isCaseAction(action)) return refuse(400, `"${String(action)}" is not a case action.`);
   const spec = ACTIONS[action];
   const stage = state?.stage ?? 'new';
   const stageRoles = spec.from[stage];
-  if (!Object.values(spec.from).some((roles) => roles.includes(actor.role))) return refuse(403, `a ${actor.role} may not ${action} a case.`);
+  if (!mayEverTake(action, actor.role)) return refuse(403, `a ${actor.role} may not ${action} a case.`);
   if (!stageRoles) return refuse(409, state ? `a case in stage "${stage}" cannot be given "${action}".` : `there is no case yet: "${action}" needs one.`);
   if (!stageRoles.includes(actor.role)) return refuse(403, `in stage "${stage}", "${action}" is for ${stageRoles.join(' or ')}, not ${actor.role}.`);
   if (state && at < state.at) return refuse(400, `the action's time is before the case's last event (seq ${state.seq}).`);

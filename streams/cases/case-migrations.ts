@@ -88,4 +88,17 @@ export const CASE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS gridwall_case_filed ON gridwall_case (filed_at) WHERE filed_at IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'histories that came with a case, kept as one document (json: stored as written, read whole)',
+    // An imported case's stages (or the demo's made-up past) happened in another system: they are written
+    // once, never appended to, so they are one jsonb array per case instead of ~8 event rows each (an import
+    // is then ~3× faster). Events the hall itself records follow in gridwall_case_event, seq continuing.
+    sql: `
+      CREATE TABLE IF NOT EXISTS gridwall_case_past (
+        case_id text  PRIMARY KEY REFERENCES gridwall_case (id),
+        events  json  NOT NULL
+      );
+    `,
+  },
 ];

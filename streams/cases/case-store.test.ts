@@ -44,7 +44,7 @@ describe.each(testDatabases())('case store: $name', (target) => {
   let store: CaseStore;
   beforeAll(async () => {
     db = await target.open();
-    expect(await migrate(db, [{ module: CASES_MODULE, migrations: CASE_MIGRATIONS }])).toEqual(['cases@1', 'cases@2']);
+    expect(await migrate(db, [{ module: CASES_MODULE, migrations: CASE_MIGRATIONS }])).toEqual(['cases@1', 'cases@2', 'cases@3']);
     store = new CaseStore(db, {
       centre: '110107',
       timeZone: 'Asia/Shanghai',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Case, CaseActor, CaseEvent, CaseSource } from '../../app/case/case';
+import { Compile } from 'typebox/compile';
+import { CaseEvent, type Case, type CaseActor, type CaseSource } from '../../app/case/case';
 import type { CaseAction, CaseRole } from '../../app/case/case-actions';
 import { caseFacts, type CaseFacts } from '../../app/case/case-facts';
 import { applyAction, caseState, type ActionExtra, type ActionGuard, type ActionRefusal } from '../../app/case/case-history';
@@ -182,8 +183,16 @@ async function insertEvent(q: Queryable, caseId: string, e: CaseEvent): Promise<
   );
 }
 
+const checkEvent = Compile(CaseEvent);
+
+/** A case's history: what came with it (gridwall_case_past), then what the hall recorded. */
 async function readEvents(q: Queryable, caseId: string): Promise<CaseEvent[]> {
-  return (await q.query<EventRow>('SELECT seq, at, action, stage, role, actor_id, surface, note, department, until, photos FROM gridwall_case_event WHERE case_id = $1 ORDER BY seq', [caseId])).map(eventOf);
+  const [past] = await q.query<{ events: unknown }>('SELECT events FROM gridwall_case_past WHERE case_id = $1', [caseId]);
+  const rows = (await q.query<EventRow>('SELECT seq, at, action, stage, role, actor_id, surface, note, department, until, photos FROM gridwall_case_event WHERE case_id = $1 ORDER BY seq', [caseId])).map(eventOf);
+  if (!past) return rows;
+  const events = typeof past.events === 'string' ? (JSON.parse(past.events) as unknown) : past.events;
+  if (!Array.isArray(events) || !events.every((e) => checkEvent.Check(e))) throw new Error(`case ${caseId}: its stored past history is not a list of case events.`);
+  return [...(events as CaseEvent[]), ...rows];
 }
 
 /** Thrown inside create's transaction to roll back the case number it took when the clientId was taken. */

@@ -9,6 +9,7 @@ import { migrate } from '../../db/migrations';
 import { testDatabases } from '../../db/test-databases';
 import { loadCaseData, type CaseData } from '../case-data';
 import { CASE_MIGRATIONS, CASES_MODULE } from '../case-migrations';
+import { CaseStore } from '../case-store';
 import { importCases, type ImportDeps, type ImportOptions } from './import-cases';
 import { fileSha256, readProgress } from './import-progress';
 import { TableError } from './table-source';
@@ -40,7 +41,7 @@ describe.each(testDatabases())('case import: $name', (target) => {
   const deps = (over: Partial<ImportDeps> = {}): ImportDeps => ({ db, city: city.info, grids: city.grids, data, dataDir, say: () => {}, ...over });
   const run = (file: string, opts: ImportOptions = {}, over: Partial<ImportDeps> = {}) => importCases(file, opts, deps(over));
   const row = async (caseNo: string) => (await db.query<Record<string, unknown>>('SELECT * FROM gridwall_case WHERE case_no = $1', [caseNo]))[0];
-  const actions = async (caseNo: string) => (await db.query<{ action: string }>('SELECT action FROM gridwall_case_event e JOIN gridwall_case c ON c.id = e.case_id WHERE c.case_no = $1 ORDER BY seq', [caseNo])).map((r) => r.action);
+  const actions = async (caseNo: string) => (await new CaseStore(db, { centre: '110107', timeZone: 'Asia/Shanghai' }).byCaseNo(caseNo))?.history.map((e) => e.action) ?? [];
 
   beforeAll(async () => {
     db = await target.open();
