@@ -50,6 +50,7 @@ export const KpiTiles = Type.Object({
   closed: Count,
   closeRate: Rate,
   onTimeCloseRate: Rate,
+  /** Cases filed in the period that are past their stage deadline now (as the KPI rows' `overdue`). */
   overdue: Count,
 });
 export type KpiTiles = Static<typeof KpiTiles>;

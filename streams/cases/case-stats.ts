@@ -29,7 +29,7 @@ export function statsPeriods(now: number, timeZone: string): { day: string; mont
 
 type N = string | number;
 
-async function tiles(q: Queryable, [from, to]: [number, number], overdue: number): Promise<KpiTiles> {
+async function tiles(q: Queryable, [from, to]: [number, number], now: number): Promise<KpiTiles> {
   const F = `(filed_at >= $1 AND filed_at < $2 AND stage <> 'void')`;
   const [r] = await q.query<Record<string, N>>(
     `SELECT
@@ -40,11 +40,12 @@ async function tiles(q: Queryable, [from, to]: [number, number], overdue: number
        count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $2) AS closed,
        count(*) FILTER (WHERE ${F} AND stage = 'parked') AS parked,
        count(*) FILTER (WHERE ${F} AND closed_at IS NOT NULL) AS cohort_closed,
-       count(*) FILTER (WHERE ${F} AND closed_on_time) AS cohort_on_time
+       count(*) FILTER (WHERE ${F} AND closed_on_time) AS cohort_on_time,
+       count(*) FILTER (WHERE ${F} AND deadline < $3 AND stage NOT IN ('closed', 'void', 'parked')) AS overdue
      FROM gridwall_case
      WHERE (reported_at >= $1 AND reported_at < $2) OR (filed_at >= $1 AND filed_at < $2)
         OR (dispatched_at >= $1 AND dispatched_at < $2) OR (handled_at >= $1 AND handled_at < $2) OR (closed_at >= $1 AND closed_at < $2)`,
-    [from, to],
+    [from, to, now],
   );
   const n = (k: string) => Number(r?.[k] ?? 0);
   const base = n('filed') - n('parked');
@@ -57,14 +58,8 @@ async function tiles(q: Queryable, [from, to]: [number, number], overdue: number
     closed: n('closed'),
     closeRate: rate(n('cohort_closed')),
     onTimeCloseRate: rate(n('cohort_on_time')),
-    overdue,
+    overdue: n('overdue'),
   };
-}
-
-/** Open cases past their stage deadline now (红灯). */
-export async function overdueNow(q: Queryable, now: number): Promise<number> {
-  const [r] = await q.query<{ n: N }>(`SELECT count(*) AS n FROM gridwall_case WHERE deadline < $1 AND stage NOT IN ('closed', 'void', 'parked')`, [now]);
-  return Number(r?.n ?? 0);
 }
 
 async function trend(q: Queryable, days: readonly string[], bounds: readonly number[]): Promise<CaseStats['trend']> {
@@ -87,7 +82,6 @@ async function trend(q: Queryable, days: readonly string[], bounds: readonly num
 export async function caseStats(q: Queryable, now: number, timeZone: string, weights: KpiWeights, naming: KpiNaming): Promise<CaseStats> {
   const p = statsPeriods(now, timeZone);
   const [from, to] = p.thisMonth;
-  const redLights = await overdueNow(q, now);
   const stages = await q.query<{ stage: CaseStage; n: N }>(`SELECT stage, count(*) AS n FROM gridwall_case WHERE stage = ANY($1::text[]) GROUP BY stage`, [OPEN_STAGES]);
   const byStage = new Map(stages.map((s) => [s.stage, Number(s.n)]));
   const sources = await q.query<{ source: CaseSource; n: N }>(`SELECT source, count(*) AS n FROM gridwall_case WHERE reported_at >= $1 AND reported_at < $2 GROUP BY source ORDER BY n DESC, source`, [from, to]);
@@ -100,9 +94,9 @@ export async function caseStats(q: Queryable, now: number, timeZone: string, wei
     at: now,
     day: p.day,
     month: p.month,
-    // 超期 is "overdue now" in both rows: counted once.
-    today: await tiles(q, p.today, redLights),
-    thisMonth: await tiles(q, p.thisMonth, redLights),
+    // 超期 as the KPI rows count it: cases filed in the period that are past their deadline now.
+    today: await tiles(q, p.today, now),
+    thisMonth: await tiles(q, p.thisMonth, now),
     stages: OPEN_STAGES.map((stage) => ({ stage, n: byStage.get(stage) ?? 0 })),
     trend: await trend(q, p.days, p.bounds),
     sources: sources.map((s) => ({ source: s.source, n: Number(s.n) })),

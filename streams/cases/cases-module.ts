@@ -29,6 +29,8 @@ export interface CasesModule extends HallModule {
   data(): CaseData | undefined;
   /** After a case was made or moved outside the HTTP routes (Open311, evidence, imports): publish it. */
   changed(file: CaseFile | CaseRecord): void;
+  /** After many cases were written behind the module's back (a bulk import, the demo's past): re-read the open ones. Returns how many. */
+  refresh(): Promise<number>;
 }
 
 /** An open case as the wall shows it. */
@@ -68,6 +70,7 @@ export function casesModule(reports: ReportsModule): CasesModule {
   let store: CaseStore | undefined;
   let data: CaseData | undefined;
   let publish: ((file: CaseFile | CaseRecord) => void) | undefined;
+  let restore: ((relay: boolean) => Promise<number>) | undefined;
 
   return {
     name: 'cases',
@@ -75,6 +78,7 @@ export function casesModule(reports: ReportsModule): CasesModule {
     store: () => store,
     data: () => data,
     changed: (file) => publish?.(file),
+    refresh: async () => (restore ? restore(true) : 0),
 
     async setup(hall) {
       const tz = hall.city.timeZone;
@@ -137,19 +141,27 @@ export function casesModule(reports: ReportsModule): CasesModule {
         return tags.street || tags.grid ? tags : { ...tags, outsideDistrict: true };
       };
 
-      hall.onDatabase(async (db) => {
-        store = new CaseStore(db, { centre: hall.city.adcode, timeZone: tz, locate, data: caseData, now });
-        const open = Object.keys(STAGES).filter((s) => !STAGES[s as keyof typeof STAGES].terminal) as Array<keyof typeof STAGES>;
+      const open = Object.keys(STAGES).filter((s) => !STAGES[s as keyof typeof STAGES].terminal) as Array<keyof typeof STAGES>;
+      /** Open cases from the store onto the live channel, newest first, up to WARM_OPEN_CASES. */
+      const restoreOpen = async (relay: boolean): Promise<number> => {
+        if (!store) return 0;
         let cursor: string | undefined;
         let restored = 0;
         do {
           const page = await store.list({ stage: open, limit: 500, ...(cursor ? { cursor } : {}) });
-          for (const r of page.items) marks.upsert(caseMark(r), { relay: false });
+          for (const r of page.items) marks.upsert(caseMark(r), { relay });
           restored += page.items.length;
           cursor = page.next;
         } while (cursor && restored < WARM_OPEN_CASES);
         if (cursor) hall.log.warn('warm-start', `more than ${WARM_OPEN_CASES} open cases: the wall shows the newest ${WARM_OPEN_CASES} on the map and counts all`);
         statsDirty = true;
+        return restored;
+      };
+      restore = restoreOpen;
+
+      hall.onDatabase(async (db) => {
+        store = new CaseStore(db, { centre: hall.city.adcode, timeZone: tz, locate, data: caseData, now });
+        await restoreOpen(false);
         // Reports kept while the store was closed (or before a crash) open their cases now; the rest are no-ops.
         for (const r of reports.recent()) openReport(r);
       });

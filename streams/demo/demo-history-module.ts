@@ -1,8 +1,6 @@
 import type { HealthSection } from '../../app/hall/health';
-import { STAGES, type CaseStage } from '../../app/case/case-stage';
 import type { HallModule } from '../hall/hall-module';
 import { loadCaseData } from '../cases/case-data';
-import type { CasesModule } from '../cases/cases-module';
 import type { DailyVolume } from './case-mix';
 import { caseHistoryDays } from './case-history';
 import { DEMO_HISTORY_MIGRATIONS, loadCaseHistory, type HistoryOutcome } from './case-history-loader';
@@ -86,24 +84,4 @@ export function demoHistory(o: DemoHistoryOptions): DemoHistory {
     },
   };
   return { module, done };
-}
-
-const OPEN = (Object.keys(STAGES) as CaseStage[]).filter((s) => !STAGES[s].terminal);
-
-/**
- * Puts the history's open cases on the wall: the cases module restored its open cases while the history was
- * still being written, so it is told about each (which also has it recount the statistics).
- */
-export async function announceOpenCases(cases: Pick<CasesModule, 'store' | 'changed'>, max = 20_000): Promise<number> {
-  const store = cases.store();
-  if (!store) return 0;
-  let cursor: string | undefined;
-  let n = 0;
-  do {
-    const page = await store.list({ stage: OPEN, limit: 500, ...(cursor ? { cursor } : {}) });
-    for (const r of page.items) cases.changed(r);
-    n += page.items.length;
-    cursor = page.next;
-  } while (cursor && n < max);
-  return n;
 }

@@ -6,7 +6,7 @@ import { loadHallCity } from '../city/hall-city';
 import { demoBeats, demoResponsibility } from './demo-beats';
 import { caseWorld } from './demo-case-world';
 import { demoDesk } from './demo-desk';
-import { announceOpenCases, demoHistory } from './demo-history-module';
+import { demoHistory } from './demo-history-module';
 import { startHall, type Hall } from '../hall/start-hall';
 import type { CaseDesk } from '../simulator/case-desk';
 import { PatrolSimulator } from '../simulator/patrol-simulator';
@@ -63,7 +63,7 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
     modules: [history.module],
   });
   // The history's open cases go on the wall (and before the desk starts moving them).
-  const historyIn = history.done.then((out) => (out.state === 'loaded' ? announceOpenCases(hall.modules.cases) : 0)).catch(() => 0);
+  const historyIn = history.done.then((out) => (out.state === 'loaded' ? hall.modules.cases.refresh() : 0)).catch(() => 0);
   const cameras: DemoCamera[] = [];
   let simulator: PatrolSimulator | undefined;
   let desk: CaseDesk | undefined;
