@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { printable } from '../../../app/text/printable';
+import { DvrWindow } from './dvr-window';
+import { gatewayArgs } from './gateway-args';
+import type { DvrSegment, GatewayHealth, GatewayState, PulledSource } from './gateway-types';
+import { playlistSegments } from './hls-playlist';
+import { maskImage } from './mask-image';
+import { probeVideoCodec } from './probe-codec';
+
+export interface GatewayCameraDeps {
+  videoRoot: string;
+  ffmpeg: string;
+  /** ffprobe next to ffmpeg: H.264 sources are copied, not re-encoded. */
+  ffprobe: string;
+  fontFile?: string;
+  /** The hall's zone: the synthetic cameras' burned-in clock shows it. */
+  timeZone: string;
+  dvrMs: number;
+  segmentSeconds: number;
+  /** No new segment for this long while running counts as a dead source: the encoder is restarted. */
+  stallMs: number;
+  onHealth(h: GatewayHealth): void;
+  now(): number;
+}
+
+const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
+const POLL_MS = 500;
+/** Consecutive failures after which the camera is reported down (it keeps retrying at the longest backoff). */
+const DOWN_AFTER = 3;
+
+/** Removes credentials from anything ffmpeg says: `scheme://user:pass@host` and the source URL itself. */
+export function scrub(text: string, source: PulledSource): string {
+  let t = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
+  if (source.kind === 'rtsp' || source.kind === 'http') t = t.split(source.url).join('<source>');
+  return printable(t.trim(), 200);
+}
+
+/**
+ * One pulled camera while it is watched: ffmpeg writing live HLS into `videoRoot/<id>/`, its DVR window
+ * kept from the playlist it writes, health from the segments that actually arrive (a process that runs
+ * but delivers nothing is dead too), restarts with backoff that continue the segment numbering.
+ */
+export class GatewayCamera {
+  private proc: ChildProcess | undefined;
+  private stopped = true;
+  private failures = 0;
+  private restarts = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private stderrTail = '';
+  private spawnedAt = 0;
+  private lastNewAt = 0;
+  private h: GatewayHealth;
+  readonly dir: string;
+  readonly window: DvrWindow;
+
+  constructor(
+    readonly id: string,
+    readonly source: PulledSource,
+    private readonly d: GatewayCameraDeps,
+  ) {
+    this.dir = path.join(d.videoRoot, id);
+    this.window = new DvrWindow(this.dir, d.dvrMs);
+    this.h = { state: 'idle', since: d.now(), restarts: 0 };
+  }
+
+  health(): GatewayHealth {
+    return this.h;
+  }
+
+  dvr(): readonly DvrSegment[] {
+    return this.window.segments();
+  }
+
+  private set(state: GatewayState, reason?: string): void {
+    if (this.h.state === state && this.h.reason === reason) return;
+    const h: GatewayHealth = { state, since: this.d.now(), restarts: this.restarts };
+    if (reason) h.reason = reason;
+    if (this.h.lastSegmentAt !== undefined) h.lastSegmentAt = this.h.lastSegmentAt;
+    this.h = h;
+    this.d.onHealth(h);
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await rm(this.dir, { recursive: true, force: true });
+    await mkdir(this.dir, { recursive: true });
+    if (this.source.kind === 'synthetic') await writeFile(path.join(this.dir, 'label.txt'), this.d.fontFile ? `${this.source.label}  ${this.id.toUpperCase()}` : this.id.toUpperCase());
+    this.set('starting');
+    void this.spawn();
+  }
+
+  private async spawn(): Promise<void> {
+    if (this.stopped) return;
+    const s = this.source;
+    let copy = false;
+    let size: [number, number] = s.kind === 'synthetic' ? [s.width ?? 960, s.height ?? 540] : [0, 0];
+    if (s.kind !== 'synthetic') {
+      const codec = await probeVideoCodec(this.d.ffprobe, s, Math.ceil(this.d.stallMs / 1000));
+      if (this.stopped) return;
+      if (!codec.ok) return this.failed(scrub(codec.reason, s));
+      copy = codec.codec === 'h264';
+      size = [codec.width, codec.height];
+    }
+    const maskFile = s.masks?.length ? path.join(this.dir, 'masks.pam') : undefined;
+    if (maskFile) await writeFile(maskFile, maskImage(s.masks ?? [], size[0], size[1]));
+    const args = gatewayArgs(s, { outDir: this.dir, startNumber: this.window.nextNumber(), segmentSeconds: this.d.segmentSeconds, listSize: 6 }, {
+      copy,
+      ioTimeoutS: Math.ceil(this.d.stallMs / 1000),
+      ...(s.kind === 'synthetic' ? { labelFile: path.join(this.dir, 'label.txt') } : {}),
+      ...(this.d.fontFile ? { fontFile: this.d.fontFile } : {}),
+      ...(maskFile ? { maskFile } : {}),
+    });
+    const proc = spawn(this.d.ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: this.d.timeZone } });
+    this.proc = proc;
+    this.stderrTail = '';
+    this.spawnedAt = this.d.now();
+    this.lastNewAt = this.spawnedAt;
+    proc.stderr?.on('data', (b: Buffer) => {
+      this.stderrTail = (this.stderrTail + b.toString()).slice(-2000);
+    });
+    proc.once('error', (err) => this.exited(proc, `ffmpeg failed to start: ${err.message}`));
+    proc.once('exit', (code, signal) => this.exited(proc, `ffmpeg exited (${signal ?? code})`));
+    this.poll(proc);
+  }
+
+  private poll(proc: ChildProcess): void {
+    const tick = async () => {
+      if (this.proc !== proc || this.stopped) return;
+      const text = await readFile(path.join(this.dir, 'index.m3u8'), 'utf8').catch(() => '');
+      const fresh = text ? this.window.add(playlistSegments(text)) : [];
+      const now = this.d.now();
+      if (fresh.length > 0) {
+        this.lastNewAt = now;
+        this.failures = 0;
+        const last = fresh.at(-1) as DvrSegment;
+        this.h = { ...this.h, lastSegmentAt: last.start };
+        this.set('up');
+      } else if (now - this.lastNewAt > this.d.stallMs) {
+        // Running but delivering nothing (a camera that stopped sending, a network cut): start again.
+        this.stderrTail += `\nno new video for ${Math.round((now - this.lastNewAt) / 1000)} s`;
+        proc.kill('SIGKILL');
+        return;
+      }
+      await this.window.prune(now).catch(() => 0);
+      if (this.proc === proc && !this.stopped) this.poller = setTimeout(() => void tick(), POLL_MS);
+    };
+    this.poller = setTimeout(() => void tick(), POLL_MS);
+  }
+
+  private exited(proc: ChildProcess, why: string): void {
+    if (this.proc !== proc) return;
+    this.proc = undefined;
+    clearTimeout(this.poller);
+    if (this.stopped) return;
+    const last = this.stderrTail.trim().split('\n').at(-1);
+    this.failed(scrub(last ? `${why}: ${last}` : why, this.source));
+  }
+
+  private failed(reason: string): void {
+    if (this.stopped) return;
+    this.failures++;
+    this.restarts++;
+    this.set(this.failures >= DOWN_AFTER ? 'down' : 'reconnecting', reason);
+    const delay = BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)];
+    this.timer = setTimeout(() => void this.spawn(), delay);
+  }
+
+  /** Kills the encoder as a crash would (tests and fault drills). */
+  crash(): void {
+    this.proc?.kill('SIGKILL');
+  }
+
+  /** Stops the encoder and deletes its files (nobody watches it any more). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.poller);
+    const proc = this.proc;
+    this.proc = undefined;
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      proc.kill('SIGTERM');
+      const force = setTimeout(() => proc.kill('SIGKILL'), 2000);
+      await gone;
+      clearTimeout(force);
+    }
+    await this.window.clear();
+    await rm(this.dir, { recursive: true, force: true });
+    this.set('idle');
+  }
+}
