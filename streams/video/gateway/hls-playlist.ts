@@ -1,4 +1,3 @@
-/// <reference path="./m3u8-parser.d.ts" />
 import { Parser } from 'm3u8-parser';
 
 /** A segment of a live media playlist with its wall-clock start. */
