@@ -6,8 +6,9 @@ import { fanoutBench } from './fanout-bench';
 import { gridBench } from './grid-bench';
 import { ingestBench } from './ingest-bench';
 import { mapBench } from './map-bench';
+import { videoBench } from './video/video-bench';
 
-const SUITES = ['ingest', 'fanout', 'grid', 'map', 'cases'] as const;
+const SUITES = ['ingest', 'fanout', 'grid', 'map', 'cases', 'video'] as const;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -28,6 +29,9 @@ const { positionals, values } = parseArgs({
     cases: { type: 'string' },
     rows: { type: 'string' },
     transitions: { type: 'string' },
+    tiles: { type: 'string' },
+    seconds: { type: 'string' },
+    cameras: { type: 'string' },
   },
 });
 const suite = positionals[0];
@@ -80,6 +84,15 @@ async function main(): Promise<void> {
       points: num(values.points, 200_000),
       intervalMs: num(values.interval, 5000),
       durationS: num(values.duration, 40),
+    });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  if (suite === 'video') {
+    const r = await videoBench({
+      tiles: (values.tiles ?? '1,4,9,16,25').split(',').map(Number),
+      seconds: num(values.seconds, 60),
+      cameras: num(values.cameras, 9),
     });
     console.log(JSON.stringify({ suite, ...r }));
     return;
