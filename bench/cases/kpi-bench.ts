@@ -35,9 +35,9 @@ export async function fill(db: Db, n: number): Promise<void> {
          CASE WHEN r1 < 0.95 THEN 'inspector' WHEN r1 < 0.98 THEN 'video' ELSE 'hotline-12345' END,
          'event.01' || lpad((i % 20 + 1)::text, 2, '0'),
          116.1 + r2 * 0.15, 39.88 + r3 * 0.1,
-         '110107' || lpad((i % 9 + 1)::text, 3, '0') || lpad((i % 30 + 1)::text, 3, '0') || lpad((i % 997 + 1)::text, 3, '0'),
-         '110107' || lpad((i % 9 + 1)::text, 3, '0') || lpad((i % 30 + 1)::text, 3, '0'),
-         '110107' || lpad((i % 9 + 1)::text, 3, '0') || '000',
+         '110107' || lpad((g % 9 + 1)::text, 3, '0') || lpad((g / 9 % 30 + 1)::text, 3, '0') || lpad((g / 270 + 1)::text, 3, '0'),
+         '110107' || lpad((g % 9 + 1)::text, 3, '0') || lpad((g / 9 % 30 + 1)::text, 3, '0'),
+         '110107' || lpad((g % 9 + 1)::text, 3, '0') || '000',
          '暴露垃圾', rep, '[]',
          CASE WHEN r4 < 0.02 THEN 'void' WHEN r4 < 0.03 THEN 'parked' WHEN rep > $3 - 2 * ${DAY} AND r4 < 0.5 THEN 'handling' ELSE 'closed' END,
          'dept-' || (i % 28), 8, rep + 8 * 3600000, rep, rep + 4 * 3600000,
@@ -48,7 +48,7 @@ export async function fill(db: Db, n: number): Promise<void> {
          CASE WHEN r4 >= 0.03 AND NOT (rep > $3 - 2 * ${DAY} AND r4 < 0.5) THEN rep + 2100000 + (r5 * 30 * 3600000)::bigint + 3600000 END,
          CASE WHEN r4 >= 0.03 AND NOT (rep > $3 - 2 * ${DAY} AND r4 < 0.5) THEN r5 < 0.9 END,
          CASE WHEN r2 < 0.04 THEN 1 ELSE 0 END, r3 < 0.015
-       FROM (SELECT i, random() r1, random() r2, random() r3, random() r4, random() r5,
+       FROM (SELECT i, i % 9000 AS g, random() r1, random() r2, random() r3, random() r4, random() r5,
                     ($3::bigint - ${SPAN}::bigint + (i::bigint * ${SPAN}::bigint / $4::bigint)) AS rep
              FROM generate_series($1::int, $2::int) i) s`,
       [start, end - 1, END, n],
