@@ -2,6 +2,7 @@ import Type, { type Static } from 'typebox';
 import { Timestamp } from '../patrol/position-fix';
 import { CommunityCode, GridCodeText, StreetCode } from '../place/place-codes';
 import { printable } from '../text/printable';
+import { MaskPolygon } from './camera-spec';
 
 export const CameraId = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
 
@@ -15,6 +16,22 @@ export const CameraReason = Type.Union([
   Type.Literal('reported-offline'),
 ]);
 export type CameraReason = Static<typeof CameraReason>;
+
+/**
+ * A camera's health: the gateway's state for a pulled camera (idle: nobody watches; queued: waits for an
+ * encoder slot; reconnecting: restarting after a failure); `direct` for an HLS URL the tiles play
+ * straight from a video platform (the hall does not pull it; `down` when the platform reports it offline).
+ */
+export const CameraHealthState = Type.Union([
+  Type.Literal('idle'),
+  Type.Literal('queued'),
+  Type.Literal('starting'),
+  Type.Literal('up'),
+  Type.Literal('reconnecting'),
+  Type.Literal('down'),
+  Type.Literal('direct'),
+]);
+export type CameraHealthState = Static<typeof CameraHealthState>;
 
 /** A CCTV camera as the wall sees it: where it plays from and whether it is up. */
 export const CameraState = Type.Object({
@@ -39,6 +56,14 @@ export const CameraState = Type.Object({
   grid: Type.Optional(GridCodeText),
   /** Whether exhibit (visitor) surfaces may show this camera. */
   exhibit: Type.Optional(Type.Boolean()),
+  /** Registered cameras: their groups (tours cycle a group), … */
+  groups: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 32 })),
+  /** … the sub-stream's HLS for small tiles, … */
+  subHls: Type.Optional(Type.String({ maxLength: 2048 })),
+  /** … privacy masks (tiles blank them on directly played HLS; the gateway burns them into what it pulls) … */
+  masks: Type.Optional(Type.Array(MaskPolygon, { maxItems: 16 })),
+  /** … and the gateway's state (`online` and `reason` say the same for older surfaces). */
+  state: Type.Optional(CameraHealthState),
 });
 export type CameraState = Static<typeof CameraState>;
 

@@ -1,4 +1,12 @@
 import type { CameraState } from '../../app/camera/camera';
+import { canonical } from './canonical-json';
+
+/** Whether two states show the same thing (the status time aside): keys in any order. */
+function sameState(a: CameraState, b: CameraState): boolean {
+  const { statusAt: _a, ...x } = a;
+  const { statusAt: _b, ...y } = b;
+  return canonical(x) === canonical(y);
+}
 
 export type StatusOutcome = 'ok' | 'unknown-camera' | 'stale';
 
@@ -16,10 +24,13 @@ export class CameraRegistry {
     const prev = this.cameras.get(c.id);
     if (prev && c.statusAt < prev.statusAt) return false;
     this.cameras.set(c.id, c);
-    const same =
-      prev && prev.online === c.online && prev.reason === c.reason && prev.detail === c.detail && prev.hls === c.hls && prev.name === c.name && prev.exhibit === c.exhibit;
-    if (!same) this.onChange(c, relay);
+    if (!prev || !sameState(prev, c)) this.onChange(c, relay);
     return true;
+  }
+
+  /** Forgets a camera (deleted from the registry). False when it was not known. */
+  remove(id: string): boolean {
+    return this.cameras.delete(id);
   }
 
   /** A status reported by a video platform or the camera itself, at `ts`. */

@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type HallConfig } from '../config/config';
 import { loadHallCity } from '../city/hall-city';
-import { startDemo } from '../demo/start-demo';
+import { DEMO_CAMERAS, startDemo } from '../demo/start-demo';
 import { startHall, VERSION, type Hall } from '../hall/start-hall';
 import { mainBundlePath, openWall } from '../launcher/open-wall';
 import { ensureBuilt } from './ensure-built';
 import { addCaseCommands } from './cases-command';
+import { addEvidenceCommands } from './evidence-command';
+import { addCameraCommands } from './cameras-command';
 import { addGridCommands } from './grid-command';
 import { InputError } from '../grids/io/read-geojson';
 
@@ -71,7 +73,7 @@ export function buildProgram(): Command {
     .description('run the demo city end to end (embedded broker, simulator, demo cameras, the wall)')
     .option('--headless', 'do not open a window; print the wall URL')
     .option('--patrols <n>', 'simulated patrols', intOption(0, 5000), 20)
-    .option('--cameras <n>', 'synthetic demo cameras (needs ffmpeg)', intOption(0, 3), 1)
+    .option('--cameras <n>', 'synthetic demo cameras at real places (needs ffmpeg; encoded only while shown)', intOption(0, DEMO_CAMERAS.length), 9)
     .option('--interval <ms>', 'simulator publish interval', intOption(100, 60_000), 1000)
     .option('--seed <n>', 'simulator random seed', intOption(0, 2 ** 31), 20_040_101)
     .option('--reports-per-hour <n>', 'inspector reports each simulated patrol files per hour', intOption(0, 3600), 1)
@@ -111,6 +113,8 @@ export function buildProgram(): Command {
 
   addGridCommands(program);
   addCaseCommands(program);
+  addEvidenceCommands(program);
+  addCameraCommands(program);
   return program;
 }
 

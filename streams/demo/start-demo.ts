@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ephemeralToken } from '../auth/tokens';
 import { loadCaseData } from '../cases/case-data';
 import type { HallConfig } from '../config/config';
@@ -10,15 +9,26 @@ import { demoHistory } from './demo-history-module';
 import { startHall, type Hall } from '../hall/start-hall';
 import type { CaseDesk } from '../simulator/case-desk';
 import { PatrolSimulator } from '../simulator/patrol-simulator';
-import { findCjkFontFile } from '../video/cjk-font';
-import { clearVideoRoot, DemoCamera } from '../video/demo-camera';
 import { locateFfmpeg } from '../video/ffmpeg-locator';
 
-/** The demo city's cameras; the first `count` of them run. */
+/**
+ * The demo city's cameras, at real places in Shijingshan (WGS84), looking along the street they watch; the
+ * first `count` are registered. Synthetic pictures from the video gateway: each its own colour, with its
+ * name and the hall's clock burned in, encoded only while a surface shows it.
+ */
 export const DEMO_CAMERAS = [
-  { id: 'cam-001', name: '鲁谷路·银河大街路口', lon: 116.2205, lat: 39.8968 },
-  { id: 'cam-002', name: '石景山路·古城大街口', lon: 116.1905, lat: 39.9065 },
-  { id: 'cam-003', name: '阜石路·金顶街', lon: 116.1655, lat: 39.9255 },
+  { id: 'cam-001', name: '鲁谷路·银河大街路口', lon: 116.2205, lat: 39.8968, heading: 90, groups: ['鲁谷街道', '主干道'] },
+  { id: 'cam-002', name: '石景山路·古城大街口', lon: 116.1905, lat: 39.9065, heading: 270, groups: ['古城街道', '主干道'] },
+  { id: 'cam-003', name: '阜石路·金顶街', lon: 116.1655, lat: 39.9255, heading: 180, groups: ['金顶街街道', '主干道'] },
+  { id: 'cam-004', name: '八角游乐园东门', lon: 116.2005, lat: 39.9135, heading: 0, groups: ['八角街道', '重点区域'] },
+  { id: 'cam-005', name: '苹果园地铁站南广场', lon: 116.1783, lat: 39.9262, heading: 180, groups: ['苹果园街道', '重点区域'] },
+  { id: 'cam-006', name: '万达广场·石景山路', lon: 116.2118, lat: 39.9063, heading: 225, groups: ['鲁谷街道', '市容'] },
+  { id: 'cam-007', name: '首钢园·群明湖', lon: 116.1655, lat: 39.9135, heading: 45, groups: ['广宁街道', '重点区域'] },
+  { id: 'cam-008', name: '模式口大街', lon: 116.1792, lat: 39.9388, heading: 270, groups: ['金顶街街道', '市容'] },
+  { id: 'cam-009', name: '八宝山·杨庄大街', lon: 116.2342, lat: 39.9072, heading: 90, groups: ['八宝山街道', '主干道'] },
+  { id: 'cam-010', name: '老山·京原路', lon: 116.2318, lat: 39.8952, heading: 0, groups: ['老山街道', '主干道'] },
+  { id: 'cam-011', name: '五里坨·南宫路', lon: 116.1402, lat: 39.9462, heading: 135, groups: ['五里坨街道', '市容'] },
+  { id: 'cam-012', name: '广宁·高井路', lon: 116.1508, lat: 39.9302, heading: 315, groups: ['广宁街道', '市容'] },
 ] as const;
 
 export interface DemoOptions {
@@ -36,7 +46,6 @@ export interface DemoOptions {
 export interface Demo {
   hall: Hall;
   simulator: PatrolSimulator;
-  cameras: DemoCamera[];
   /** The centre's people moving cases through the workflow (absent without grids or when turned off). */
   desk?: CaseDesk;
   stop(): Promise<void>;
@@ -64,29 +73,16 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
   });
   // The history's open cases go on the wall (and before the desk starts moving them).
   const historyIn = history.done.then((out) => (out.state === 'loaded' ? hall.modules.cases.refresh() : 0)).catch(() => 0);
-  const cameras: DemoCamera[] = [];
   let simulator: PatrolSimulator | undefined;
   let desk: CaseDesk | undefined;
   try {
     const ffmpeg = await locateFfmpeg(config.ffmpegPath);
-    if (!ffmpeg.ok) hall.notices.push(ffmpeg.message);
-    const videoRoot = path.join(config.dataDir, 'video');
-    await clearVideoRoot(videoRoot);
-    const fontFile = ffmpeg.ok ? await findCjkFontFile() : undefined;
+    if (!ffmpeg.ok && o.cameras > 0) hall.notices.push(ffmpeg.message);
     for (const [i, cam] of DEMO_CAMERAS.slice(0, o.cameras).entries()) {
-      const c = new DemoCamera({
-        ...cam,
-        ffmpeg: ffmpeg.ok ? ffmpeg.path : undefined,
-        missingReason: ffmpeg.ok ? undefined : 'ffmpeg-missing',
-        videoRoot,
-        fontFile,
-        timeZone: config.timeZone,
-        variant: i,
-        onState: (s) => void hall.modules.cameras.upsert(s),
-        exhibit: true,
-      });
-      cameras.push(c);
-      await c.start();
+      const { id, name, lon, lat, heading, groups } = cam;
+      const spec = { id, name, lon, lat, heading, fov: 70, groups: [...groups], main: { url: `synthetic:${id}` }, exhibit: true };
+      const out = await hall.modules.cameras.register(spec, 'demo', { synthetic: { kind: 'synthetic', label: name, variant: i * 3, width: 960, height: 540, fps: 15 } });
+      if (!out.ok) hall.notices.push(`demo camera ${id}: ${out.message}`);
     }
     simulator = new PatrolSimulator({
       brokerUrl: hall.brokerUrl,
@@ -119,7 +115,6 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
     }
   } catch (err) {
     await desk?.stop();
-    await Promise.all(cameras.map((c) => c.stop()));
     await simulator?.stop();
     await hall.stop();
     throw err;
@@ -128,13 +123,11 @@ export async function startDemo(config: HallConfig, o: DemoOptions): Promise<Dem
   return {
     hall,
     simulator: sim,
-    cameras,
     ...(desk ? { desk } : {}),
     stop: async () => {
       await desk?.stop();
       await sim.stop();
-      await Promise.all(cameras.map((c) => c.stop()));
-      await hall.stop();
+        await hall.stop();
     },
   };
 }

@@ -72,3 +72,11 @@ describe('privacy masks', () => {
     }
   }, 30_000);
 });
+
+describe('filter values', () => {
+  it('quote a camera name for drawtext so no character can end the option', async () => {
+    const { filterValue } = await import('./gateway-args');
+    expect(filterValue("it's")).toBe(`'it'\\''s'`);
+    expect(filterValue('a:b,c;[d]')).toBe(`'a:b,c;[d]'`);
+  });
+});

@@ -1,5 +1,9 @@
-import { filterValue } from '../demo-camera-args';
 import type { PulledSource } from './gateway-types';
+
+/** Quotes a value for an ffmpeg filter option: inside single quotes only the quote itself needs care. */
+export function filterValue(v: string): string {
+  return `'${v.replace(/'/g, "'\\''")}'`;
+}
 
 /** How one camera's HLS is written: into `outDir`, segments numbered on from `startNumber`. */
 export interface HlsOutput {
