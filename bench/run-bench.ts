@@ -2,13 +2,14 @@
 // Prints a JSON line per run and, last, one JSON object summarising the suite (docs/architecture.md, "Public contracts").
 import { parseArgs } from 'node:util';
 import { casesBench } from './cases/cases-bench';
+import { evidenceBench } from './evidence/evidence-bench';
 import { fanoutBench } from './fanout-bench';
 import { gridBench } from './grid-bench';
 import { ingestBench } from './ingest-bench';
 import { mapBench } from './map-bench';
 import { videoBench } from './video/video-bench';
 
-const SUITES = ['ingest', 'fanout', 'grid', 'map', 'cases', 'video'] as const;
+const SUITES = ['ingest', 'fanout', 'grid', 'map', 'cases', 'video', 'evidence'] as const;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -29,6 +30,8 @@ const { positionals, values } = parseArgs({
     cases: { type: 'string' },
     rows: { type: 'string' },
     transitions: { type: 'string' },
+    captures: { type: 'string' },
+    clicks: { type: 'string' },
     tiles: { type: 'string' },
     seconds: { type: 'string' },
     cameras: { type: 'string' },
@@ -103,6 +106,16 @@ async function main(): Promise<void> {
       kpiCases: num(values.cases, 1_000_000),
       transitionCases: num(values.transitions, 40),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    });
+    console.log(JSON.stringify({ suite, ...r }));
+    return;
+  }
+  if (suite === 'evidence') {
+    const r = await evidenceBench({
+      captures: num(values.captures, 50),
+      clicks: num(values.clicks, 20),
+      size: values.size ?? '1920x1080',
+      seconds: num(values.duration, 30),
     });
     console.log(JSON.stringify({ suite, ...r }));
     return;

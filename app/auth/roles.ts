@@ -79,6 +79,13 @@ export const PERMISSIONS = {
   'cases.act': ['terminal', 'acceptor', 'shift-leader', 'dispatcher', 'department', 'operator'],
   /** KPIs and rankings (by inspector they name people: the cases module refuses that view to exhibit). */
   'kpis.read': ['wall', 'operator', 'leader', 'exhibit', 'subcentre', 'acceptor', 'shift-leader', 'dispatcher', 'department'],
+  /**
+   * Evidence frames and clips (people and plates in the picture) and their custody: the desks that act on
+   * them, never a wall or exhibit surface. Every view and export is itself logged in custody.
+   */
+  'evidence.read': ['operator', 'leader', 'shift-leader', 'acceptor'],
+  /** Capturing evidence from a camera and opening its case: the operator at the console or a wall tile. */
+  'evidence.write': ['operator'],
   /** What every window of the wall shows: focus a grid, presets, tours. */
   'wall.control': ['operator', 'leader'],
   'metrics.read': ['monitor'],

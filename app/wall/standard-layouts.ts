@@ -123,4 +123,35 @@ export const STANDARD_LAYOUTS: readonly WallLayout[] = [
       { panel: 'cases.departments', x: 40, y: 6, w: 8, h: 6 },
     ],
   },
+  {
+    // The CCTV wall (`?layout=cctv`): the hall's split and tour as large as a 16:9 screen allows, with the case
+    // feed beside it, where a case captured from a tile appears. Listed last: chosen by name only.
+    name: 'cctv',
+    title: { zh: '视频墙（16:9）', en: 'CCTV wall (16:9)' },
+    columns: 24,
+    rows: 12,
+    fits: [
+      [1920, 1080],
+      [3840, 2160],
+    ],
+    regions: [
+      { panel: 'cameras.grid', x: 0, y: 0, w: 18, h: 12 },
+      { panel: 'cases.feed', x: 18, y: 0, w: 6, h: 12 },
+    ],
+  },
+  {
+    // The CCTV wall on a 32:9 wall (`?layout=cctv-wide`): the split at 16:9 on the left, the map with every
+    // camera's view cone, and the case feed and red lights on the right.
+    name: 'cctv-wide',
+    title: { zh: '视频墙（32:9）', en: 'CCTV wall (32:9)' },
+    columns: 48,
+    rows: 12,
+    fits: [[7680, 2160]],
+    regions: [
+      { panel: 'cameras.grid', x: 0, y: 0, w: 22, h: 12 },
+      { panel: 'hall.map', x: 22, y: 0, w: 16, h: 12, options: { 'grid-layer': 'none' } },
+      { panel: 'cases.feed', x: 38, y: 0, w: 10, h: 7 },
+      { panel: 'cases.red-lights', x: 38, y: 7, w: 10, h: 5 },
+    ],
+  },
 ];

@@ -1,89 +1,160 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useStore } from 'zustand';
 import type { CameraState } from '../../app/camera/camera';
-import type { LocalizedText } from '../../app/city/city';
-import { cameraChannel } from '../../app/camera/camera-channel';
+import type { CityInfo, LocalizedText } from '../../app/city/city';
 import { surfaceAuthorization } from '../access/surface';
+import { clockTime } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
-import { useLatest } from '../live/live-store';
-import type { PanelProps } from '../wall/contributions';
+import { serverNow } from '../live/live-store';
+import { useNow } from '../wall/use-now';
+import { abortPending, beginCapture, captureStore } from './capture/capture-store';
+import { mayCapture } from './hall-send';
 import { WallHlsPlayer, type PlayerStatus } from './hls-player';
+import { MaskOverlay } from './MaskOverlay';
+import { paintMasks } from './privacy-masks';
+import { tileStarts } from './start-queue';
+import { canPlay, tileView } from './tile-status';
+import { useDeviceWidth, useOnScreen } from './use-on-screen';
 
-const REASONS: Record<string, LocalizedText> = {
-  'ffmpeg-missing': { zh: '视频网关未找到 ffmpeg', en: 'The video gateway has no ffmpeg' },
-  starting: { zh: '摄像机启动中', en: 'Camera starting' },
-  stalled: { zh: '画面停滞，正在重连', en: 'Picture stalled, reconnecting' },
-  error: { zh: '视频流中断，正在重连', en: 'Stream interrupted, reconnecting' },
-  exited: { zh: '编码器退出，正在重启', en: 'Encoder stopped, restarting' },
-  'reported-offline': { zh: '视频平台报告摄像机离线', en: 'The video platform reports this camera offline' },
-};
-const NO_SIGNAL: LocalizedText = { zh: '无信号', en: 'No signal' };
+/** A tile at least this wide (device pixels) plays the main stream; smaller ones the sub-stream. */
+const MAIN_MIN_WIDTH = 1280;
+const NO_CAMERA: LocalizedText = { zh: '未配置摄像机', en: 'No camera configured' };
 
-/** One CCTV tile: live HLS with the camera's name, a LIVE badge and its delay, or a plain "no signal". */
-export function CameraTile({ camera }: { camera: CameraState | undefined }) {
-  const video = useRef<HTMLVideoElement>(null);
+export interface TileProps {
+  camera: CameraState | undefined;
+  /** Unique on this window: the frozen tile of a capture is found by it. */
+  tileKey: string;
+  /** The panel that shows this tile's case form. */
+  host: string;
+  city?: CityInfo;
+  /** Play the main stream whatever the size (maximised, opened over the map). */
+  main?: boolean;
+  empty?: LocalizedText;
+  /** A double click (console): maximise or restore. */
+  onMaximise?: () => void;
+}
+
+function streetOf(city: CityInfo | undefined, code: string | undefined): string | undefined {
+  return code ? city?.places.find((p) => p.code === code)?.shortName : undefined;
+}
+
+/** The case just opened from this tile, for a few seconds. */
+function Done({ tileKey }: { tileKey: string }) {
   const { l } = useI18n();
-  const [status, setStatus] = useState<PlayerStatus>({ kind: 'connecting' });
-  const online = camera?.online ?? false;
-  const hls = camera?.hls;
-
-  useEffect(() => {
-    if (!online || !hls || !video.current) return;
-    const player = new WallHlsPlayer(video.current, hls, setStatus, { authorization: surfaceAuthorization() });
-    player.start();
-    return () => player.destroy();
-  }, [online, hls]);
-
-  let overlay: string | undefined;
-  let detail: string | undefined;
-  if (!camera) overlay = l({ zh: '未配置摄像机', en: 'No camera configured' });
-  else if (!online) {
-    overlay = l(NO_SIGNAL);
-    detail = l(REASONS[camera.reason ?? ''] ?? NO_SIGNAL);
-  } else if (status.kind === 'connecting') overlay = l({ zh: '连接中…', en: 'Connecting…' });
-  else if (status.kind === 'no-signal') {
-    overlay = l(NO_SIGNAL);
-    detail = l(REASONS[status.reason] ?? NO_SIGNAL);
-  }
-
+  const done = useStore(captureStore, (s) => (s.done?.tile === tileKey ? s.done : undefined));
+  const now = useNow(1000, done !== undefined);
+  if (!done || now - done.at > 5000) return null;
   return (
-    <figure className="camera-tile" data-testid="camera-tile" data-status={overlay ? 'no-signal' : 'playing'}>
-      <div className="camera-picture">
-        <video ref={video} muted playsInline autoPlay disablePictureInPicture />
-        {overlay && (
-          <div className="camera-overlay">
-            <strong>{overlay}</strong>
-            {detail && detail !== overlay && <span>{detail}</span>}
-          </div>
-        )}
-      </div>
-      <figcaption>
-        <span className="camera-name">{camera?.name ?? '—'}</span>
-        {!overlay && (
-          <span className="camera-live">
-            <i /> {l({ zh: '直播', en: 'LIVE' })}
-            {status.kind === 'playing' && status.latencyS !== undefined && <em>{l({ zh: '延迟 {s} 秒', en: 'Delay {s} s' }, { s: status.latencyS.toFixed(1) })}</em>}
-          </span>
-        )}
-      </figcaption>
-    </figure>
+    <div className="cam-done" data-testid="capture-done" data-case={done.caseId}>
+      {l({ zh: '已立案 {n}', en: 'Case {n} opened' }, { n: done.caseNo })}
+    </div>
   );
 }
 
-/** The first camera of the surface's scope (the 1080p desk's single tile). */
-export function FirstCamera(_props: PanelProps) {
-  const cameras = useLatest(cameraChannel);
-  const first = [...cameras.values()].sort((a, b) => a.id.localeCompare(b.id))[0];
-  return <CameraTile camera={first} />;
-}
+/**
+ * One CCTV tile: live HLS, or a dark tile that says why not ("信号中断 · since …") — never a frozen frame
+ * as if live. The label names the camera and its street and runs the clock of the frame on screen. It
+ * plays only while it can be seen. At the console a click freezes it for evidence, a double click maximises.
+ */
+export function CameraTile({ camera, tileKey, host, city, main, empty, onMaximise }: TileProps) {
+  const { l, timeZone } = useI18n();
+  const figure = useRef<HTMLElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const held = useRef<HTMLDivElement>(null);
+  const player = useRef<WallHlsPlayer | undefined>(undefined);
+  const onScreen = useOnScreen(figure);
+  const width = useDeviceWidth(figure);
+  const [status, setStatus] = useState<PlayerStatus>({ kind: 'connecting' });
+  const frozen = useStore(captureStore, (s) => (s.current?.tile === tileKey ? s.current : undefined));
+  const playable = canPlay(camera);
+  const sized = width > 0;
+  const src = camera && (main || width >= MAIN_MIN_WIDTH || !camera.subHls ? camera.hls : camera.subHls);
 
-/** All cameras in a grid of 1, 4 or 9 tiles, by how many there are (the CCTV issue brings layouts and tours). */
-export function CameraGrid(_props: PanelProps) {
-  const cameras = [...useLatest(cameraChannel).values()].sort((a, b) => a.id.localeCompare(b.id));
-  const side = cameras.length <= 1 ? 1 : cameras.length <= 4 ? 2 : 3;
-  const tiles = cameras.slice(0, side * side);
+  useEffect(() => {
+    const v = video.current;
+    if (!onScreen || !playable || !src || !v || !sized) return;
+    const p = new WallHlsPlayer(v, src, setStatus, { authorization: surfaceAuthorization(), now: () => serverNow(), schedule: (attach) => tileStarts.schedule(attach) });
+    player.current = p;
+    p.start();
+    return () => {
+      p.destroy();
+      player.current = undefined;
+      setStatus({ kind: 'connecting' });
+    };
+  }, [onScreen, playable, src, sized]);
+
+  useEffect(() => {
+    const box = held.current;
+    if (!box || !frozen) return;
+    box.replaceChildren(frozen.frame.canvas);
+    return () => box.replaceChildren();
+  }, [frozen]);
+
+  const view = tileView(camera, status, onScreen, empty ?? NO_CAMERA);
+  const frameAt = status.kind === 'playing' ? status.frameAt : undefined;
+  const live = view.state === 'playing';
+  const direct = camera?.state === 'direct' && camera.masks?.length ? camera.masks : undefined;
+
+  const click = (e: MouseEvent) => {
+    if (e.detail >= 2) {
+      abortPending();
+      onMaximise?.();
+      return;
+    }
+    const p = player.current;
+    if (!camera || !mayCapture() || frozen || !live || !p) return;
+    const frame = p.freeze();
+    if (!frame) return;
+    if (direct) paintMasks(frame.canvas, direct);
+    beginCapture({ tile: tileKey, host, camera, frame, release: () => p.unfreeze() });
+  };
+
+  const headline = view.headline && l(view.headline, { t: view.since !== undefined ? clockTime(view.since, timeZone) : '—' });
   return (
-    <div className="camera-grid" style={{ gridTemplateColumns: `repeat(${side}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${side}, minmax(0, 1fr))` }} data-testid="camera-grid">
-      {tiles.length ? tiles.map((c) => <CameraTile key={c.id} camera={c} />) : <CameraTile camera={undefined} />}
-    </div>
+    <figure
+      ref={figure}
+      className="cam-tile"
+      data-testid="camera-tile"
+      data-camera={camera?.id ?? ''}
+      data-status={live ? 'playing' : 'no-signal'}
+      data-state={view.state}
+      data-frozen={frozen ? 'true' : undefined}
+      onClick={click}
+    >
+      <video ref={video} muted playsInline autoPlay disablePictureInPicture />
+      {direct && live && <MaskOverlay video={video} masks={direct} />}
+      {frozen && <div className="cam-held" ref={held} data-testid="tile-frozen" />}
+      {!live && !frozen && view.state !== 'off-screen' && (
+        <div className={`cam-overlay cam-${view.state}`}>
+          <strong>{headline}</strong>
+          {view.detail && <span>{l(view.detail)}</span>}
+          {view.state === 'lost' && camera?.detail && <small>{camera.detail}</small>}
+        </div>
+      )}
+      {camera && (
+        <figcaption className="cam-label">
+          <span className="cam-name">{camera.name}</span>
+          {streetOf(city, camera.street) && <span className="cam-street">{streetOf(city, camera.street)}</span>}
+          {frozen ? (
+            <span className="cam-badge cam-badge-held">{l({ zh: '已定格', en: 'HELD' })}</span>
+          ) : (
+            live && (
+              <span className="cam-badge">
+                <i />
+                {frameAt !== undefined ? (
+                  <time className="cam-clock" data-testid="tile-clock" dateTime={new Date(frameAt).toISOString()}>
+                    {clockTime(frameAt, timeZone)}
+                  </time>
+                ) : (
+                  l({ zh: '直播', en: 'LIVE' })
+                )}
+              </span>
+            )
+          )}
+        </figcaption>
+      )}
+      {camera && live && mayCapture() && !frozen && <span className="cam-hint">{l({ zh: '单击取证 · 双击放大', en: 'Click: evidence · double-click: maximise' })}</span>}
+      <Done tileKey={tileKey} />
+    </figure>
   );
 }

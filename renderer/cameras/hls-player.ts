@@ -1,14 +1,19 @@
 import Hls, { type HlsConfig } from 'hls.js';
 
+/** Why a picture is not live: no progress, a frame too old by its own timestamp, or a fatal stream error. */
+export type LossReason = 'stalled' | 'late' | 'error';
+
 export type PlayerStatus =
   | { kind: 'connecting' }
-  | { kind: 'playing'; latencyS?: number }
-  | { kind: 'no-signal'; reason: 'stalled' | 'error' };
+  /** `frameAt`: the stream time (PROGRAM-DATE-TIME) of the frame on screen; `latencyS`: the hall's time minus it. */
+  | { kind: 'playing'; latencyS?: number; frameAt?: number }
+  /** `since`: the stream time of the last live frame (or when the tile first tried, if it never played). */
+  | { kind: 'no-signal'; reason: LossReason; since: number };
 
 /**
- * hls.js tuned for a wall of many small live tiles rather than one big player: small bounded buffers,
- * a shared distance behind the live edge (so tiles of one wall show the same moment), and gentle
- * speed-up to catch up instead of jumping.
+ * hls.js for a wall of many live tiles rather than one big player: small bounded buffers, one distance
+ * behind the live edge for every tile (so a wall shows one moment), and a gentle speed-up to catch up
+ * rather than a jump. The same object on every tile of every window: the wall-wide target latency.
  */
 export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   enableWorker: true,
@@ -29,26 +34,55 @@ export interface PlayerOptions {
   authorization?: string;
   /** No picture progress for this long counts as a dead stream. */
   stallMs: number;
-  /** The frame on screen is older than this (by its PROGRAM-DATE-TIME) counts as a dead encoder. */
+  /** The frame on screen is older than this by its PROGRAM-DATE-TIME: the encoder died (hls.latency keeps looking fine then). */
   maxAgeMs: number;
+  /** No first frame this long after the first try: the camera counts as lost. */
+  startMs: number;
   backoffMs: readonly number[];
+  /** The hall's clock: the stream's timestamps are the hall's time, not this PC's. */
+  now: () => number;
+  /** Runs an attach when its turn comes (the wall staggers starts); returns a cancel. */
+  schedule: (attach: () => void) => () => void;
 }
 
-const DEFAULTS: PlayerOptions = { stallMs: 8000, maxAgeMs: 20_000, backoffMs: [1000, 2000, 5000, 10_000] };
+const DEFAULTS: PlayerOptions = {
+  stallMs: 5000,
+  maxAgeMs: 12_000,
+  startMs: 20_000,
+  backoffMs: [1000, 2000, 5000, 10_000],
+  now: () => Date.now(),
+  schedule: (attach) => {
+    attach();
+    return () => {};
+  },
+};
+
+/** The frame a tile froze on for evidence: its picture and its stream time. */
+export interface FrozenFrame {
+  canvas: HTMLCanvasElement;
+  /** Epoch ms of the frame (PROGRAM-DATE-TIME of its fragment + its offset); undefined when the stream has none. */
+  streamTime?: number;
+}
 
 /**
- * One live tile's player. Recovers the way a wall needs: on a fatal error or a stall it destroys the
- * hls.js instance, clears the video element and recreates it after a backoff. A watchdog reads the
- * stream's own timestamps, because `hls.latency` keeps looking fine when the encoder has died.
+ * One live tile's player. Recovers as a wall must: on a fatal error, no progress, or a frame too old by
+ * the stream's own timestamp, it destroys hls.js, clears the video element and recreates it after a
+ * backoff — and says "no signal since …" meanwhile, so a frozen frame is never presented as live.
  */
 export class WallHlsPlayer {
   private hls: Hls | undefined;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
+  private cancelTurn: (() => void) | undefined;
   private failures = 0;
   private lastTime = -1;
   private lastProgressAt = 0;
+  private attachedAt = 0;
+  private firstTryAt = 0;
   private playingSince = 0;
+  private lastFrameAt: number | undefined;
+  private lost: { reason: LossReason; since: number } | undefined;
+  private frozen = false;
   private destroyed = false;
   private readonly o: PlayerOptions;
 
@@ -63,49 +97,68 @@ export class WallHlsPlayer {
 
   start(): void {
     if (this.destroyed) return;
-    this.onStatus({ kind: 'connecting' });
-    this.lastProgressAt = Date.now();
+    if (!this.firstTryAt) this.firstTryAt = this.o.now();
+    if (!this.lost) this.onStatus({ kind: 'connecting' });
+    this.cancelTurn = this.o.schedule(() => this.attach());
+  }
+
+  private attach(): void {
+    if (this.destroyed) return;
+    this.attachedAt = this.lastProgressAt = this.o.now();
     this.lastTime = -1;
     if (Hls.isSupported()) {
       const auth = this.o.authorization;
       const hls = new Hls({ ...WALL_HLS_CONFIG, ...(auth ? { xhrSetup: (xhr: XMLHttpRequest) => xhr.setRequestHeader('Authorization', auth) } : {}) });
       this.hls = hls;
       hls.on(Hls.Events.ERROR, (_e, data) => {
-        if (data.fatal) this.recover('error');
+        if (data.fatal) this.fail('error');
       });
       hls.on(Hls.Events.MANIFEST_PARSED, () => void this.video.play().catch(() => {}));
       hls.loadSource(this.url);
       hls.attachMedia(this.video);
     } else if (this.video.canPlayType('application/vnd.apple.mpegurl')) {
-      this.video.src = this.url; // native HLS (Safari)
+      this.video.src = this.url; // native HLS (Safari): no stream time, health from progress alone
       void this.video.play().catch(() => {});
     }
     this.watchdog = setInterval(() => this.check(), 1000);
   }
 
+  /** The stream time of the frame on screen: its fragment's PROGRAM-DATE-TIME plus the offset into it. */
+  streamTime(): number | undefined {
+    return this.hls?.playingDate?.getTime();
+  }
+
   private check(): void {
-    const now = Date.now();
+    if (this.frozen) return;
+    const now = this.o.now();
     const t = this.video.currentTime;
     if (t !== this.lastTime && !this.video.paused) {
       this.lastTime = t;
       this.lastProgressAt = now;
     }
-    const playingDate = this.hls?.playingDate?.getTime();
-    const age = playingDate ? now - playingDate : undefined;
-    if (now - this.lastProgressAt > this.o.stallMs || (age !== undefined && age > this.o.maxAgeMs)) {
-      this.recover('stalled');
+    const frameAt = this.streamTime();
+    const age = frameAt !== undefined ? now - frameAt : undefined;
+    const played = this.lastTime > 0;
+    if (!played) {
+      // A first start may take a pulled camera's encoder a while; a stream that was live gets less.
+      if (now - this.attachedAt > (this.lost ? this.o.stallMs * 2 : this.o.startMs)) this.fail('stalled');
       return;
     }
-    if (this.lastTime > 0 && now - this.lastProgressAt < 2000) {
+    if (now - this.lastProgressAt > this.o.stallMs) return this.fail('stalled');
+    if (age !== undefined && age > this.o.maxAgeMs) return this.fail('late');
+    if (now - this.lastProgressAt < 2000) {
       if (!this.playingSince) this.playingSince = now;
-      if (now - this.playingSince > 30_000) this.failures = 0; // healthy for a while: reset backoff
-      this.onStatus({ kind: 'playing', latencyS: age !== undefined ? Math.max(0, age / 1000) : undefined });
+      if (now - this.playingSince > 30_000) this.failures = 0; // healthy for a while: back to the short backoff
+      this.lost = undefined;
+      if (frameAt !== undefined) this.lastFrameAt = frameAt;
+      this.onStatus({ kind: 'playing', ...(age !== undefined ? { latencyS: Math.max(0, age / 1000), frameAt } : {}) });
     }
   }
 
   private teardown(): void {
     clearInterval(this.watchdog);
     clearTimeout(this.retry);
+    this.cancelTurn?.();
     this.hls?.destroy();
     this.hls = undefined;
     this.video.removeAttribute('src');
@@ -113,11 +166,44 @@ export class WallHlsPlayer {
     this.playingSince = 0;
   }
 
-  private recover(reason: 'stalled' | 'error'): void {
+  private fail(reason: LossReason): void {
     this.teardown();
-    this.onStatus({ kind: 'no-signal', reason });
+    const everPlayed = this.lastFrameAt !== undefined || this.lost !== undefined;
+    // A camera that never played yet (a pulled one starting) is "connecting" until its start time is up.
+    if (!everPlayed && this.o.now() - this.firstTryAt < this.o.startMs) this.onStatus({ kind: 'connecting' });
+    else {
+      this.lost ??= { reason, since: this.lastFrameAt ?? this.firstTryAt };
+      this.onStatus({ kind: 'no-signal', ...this.lost });
+    }
     const delay = this.o.backoffMs[Math.min(this.failures++, this.o.backoffMs.length - 1)] ?? 10_000;
     this.retry = setTimeout(() => this.start(), delay);
+  }
+
+  /**
+   * Holds the frame on screen for evidence: draws it to a canvas at the video's own size and pauses the
+   * video, so the tile shows exactly what the operator clicked. Undefined when no frame is shown.
+   */
+  freeze(): FrozenFrame | undefined {
+    const v = this.video;
+    if (this.destroyed || v.readyState < 2 || !v.videoWidth) return undefined;
+    v.pause();
+    const streamTime = this.streamTime();
+    this.frozen = true;
+    const canvas = document.createElement('canvas');
+    canvas.width = v.videoWidth;
+    canvas.height = v.videoHeight;
+    canvas.getContext('2d')?.drawImage(v, 0, 0, canvas.width, canvas.height);
+    return { canvas, ...(streamTime !== undefined ? { streamTime } : {}) };
+  }
+
+  /** Back to live: to the wall's distance behind the live edge, not where the picture was held. */
+  unfreeze(): void {
+    if (this.destroyed || !this.frozen) return;
+    this.frozen = false;
+    this.lastProgressAt = this.o.now();
+    const live = this.hls?.liveSyncPosition;
+    if (live !== undefined && live !== null && Number.isFinite(live)) this.video.currentTime = live;
+    void this.video.play().catch(() => {});
   }
 
   destroy(): void {

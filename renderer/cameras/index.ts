@@ -1,16 +1,21 @@
 import { cameraChannel } from '../../app/camera/camera-channel';
+import { videoWallChannel } from '../../app/video-wall/video-wall-channel';
 import type { RendererModule } from '../wall/contributions';
 import { cameraMapLayer } from './camera-layer';
-import { CameraGrid, FirstCamera } from './CameraTile';
+import { FirstCamera, VideoWall } from './VideoWall';
 import './cameras.css';
+import './capture/capture.css';
 
-/** CCTV (视频监控): one tile for a desk, a grid for the wall, and the cameras with their view cones on the map. */
+/**
+ * CCTV (视频监控): the CCTV wall (the hall's split, tour and pins, the same on every window), one tile for
+ * a desk, the cameras with their view cones on the map — and, at the console, evidence in one click.
+ */
 export const camerasModule: RendererModule = {
   name: 'cameras',
-  channels: [cameraChannel],
+  channels: [cameraChannel, videoWallChannel],
   panels: [
     { id: 'cameras.tile', title: { zh: '视频监控', en: 'CCTV' }, component: FirstCamera },
-    { id: 'cameras.grid', title: { zh: '视频监控', en: 'CCTV' }, component: CameraGrid },
+    { id: 'cameras.grid', title: { zh: '视频监控', en: 'CCTV' }, component: VideoWall },
   ],
   mapLayers: [cameraMapLayer],
 };
