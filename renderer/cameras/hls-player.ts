@@ -18,8 +18,9 @@ export type PlayerStatus =
 export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
   enableWorker: true,
   lowLatencyMode: false,
-  liveSyncDuration: 2.5,
-  liveMaxLatencyDuration: 6,
+  // 1.5 s behind the live edge of 1 s segments: a frame is on the wall ~2 s after the camera took it.
+  liveSyncDuration: 1.5,
+  liveMaxLatencyDuration: 4,
   maxLiveSyncPlaybackRate: 1.25,
   backBufferLength: 4,
   maxBufferLength: 6,
@@ -46,7 +47,7 @@ export interface PlayerOptions {
 }
 
 const DEFAULTS: PlayerOptions = {
-  stallMs: 5000,
+  stallMs: 4000,
   maxAgeMs: 12_000,
   startMs: 20_000,
   backoffMs: [1000, 2000, 5000, 10_000],

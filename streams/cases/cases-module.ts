@@ -29,6 +29,8 @@ export interface CasesModule extends HallModule {
   data(): CaseData | undefined;
   /** After a case was made or moved outside the HTTP routes (Open311, evidence, imports): publish it. */
   changed(file: CaseFile | CaseRecord): void;
+  /** Called with every case this hall server publishes (made or moved), after it is on the live channel. */
+  onPublished(fn: (r: CaseFile | CaseRecord) => void): void;
   /** After many cases were written behind the module's back (a bulk import, the demo's past): re-read the open ones. Returns how many. */
   refresh(): Promise<number>;
 }
@@ -71,6 +73,7 @@ export function casesModule(reports: ReportsModule): CasesModule {
   let data: CaseData | undefined;
   let publish: ((file: CaseFile | CaseRecord) => void) | undefined;
   let restore: ((relay: boolean) => Promise<number>) | undefined;
+  const listeners: Array<(r: CaseFile | CaseRecord) => void> = [];
 
   return {
     name: 'cases',
@@ -79,6 +82,7 @@ export function casesModule(reports: ReportsModule): CasesModule {
     data: () => data,
     changed: (file) => publish?.(file),
     refresh: async () => (restore ? restore(true) : 0),
+    onPublished: (fn) => void listeners.push(fn),
 
     async setup(hall) {
       const tz = hall.city.timeZone;
@@ -114,6 +118,7 @@ export function casesModule(reports: ReportsModule): CasesModule {
         if (STAGES[r.case.stage].terminal) marks.remove(r.case.id);
         else marks.upsert(caseMark(r));
         statsDirty = true;
+        for (const fn of listeners) fn(r);
       };
       const recount = () => {
         const db = hall.db.current();

@@ -63,7 +63,7 @@ describe('gridwall CLI', () => {
       const t0 = Date.now();
       const r = gridwall(['serve', '--no-build'], { PORT: '0', MQTT_PORT: '0', ...env });
       expect(r.code, JSON.stringify(env)).toBe(2);
-      expect(r.err.trim().split('\n'), JSON.stringify(env)).toHaveLength(1);
+      expect(r.err.trim().split("\n"), `${JSON.stringify(env)}: ${r.err}`).toHaveLength(1);
       expect(r.err.trim()).toMatch(message);
       expect(Date.now() - t0, JSON.stringify(env)).toBeLessThan(bound);
     }

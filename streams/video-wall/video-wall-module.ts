@@ -4,23 +4,27 @@ import { videoWallChannel } from '../../app/video-wall/video-wall-channel';
 import { applyUpdate } from '../../app/video-wall/video-wall-update';
 import { nextPage, pauseTour, resumeTour, tourAt } from '../../app/video-wall/tour-schedule';
 import type { HallModule } from '../hall/hall-module';
-import { VideoCaseWatch, type VideoCaseLister } from './video-case-watch';
 import { registerVideoWallRoutes, type CommandResult, type TourCommand } from './video-wall-routes';
 import { WallStateFile } from './wall-state-file';
 
 /** The tour is checked this often: a page turns within this of its time on every window. */
 const TICK_MS = 250;
-/** New video cases are looked for this often. */
-const CASE_POLL_MS = 1000;
 
 /** What the CCTV wall needs of the cameras module: whether a camera exists. */
 export interface CamerasForVideoWall {
   get(id: string): unknown;
 }
 
-/** What it needs of the cases module: the store, to notice new video-captured cases. */
+/** A case as the cases module publishes it: enough to tell a new video-captured one. */
+export interface PublishedCase {
+  case: { id: string; source: string };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What it needs of the cases module: to hear of each case made or moved on this server. */
 export interface CasesForVideoWall {
-  store(): VideoCaseLister | undefined;
+  onPublished(fn: (r: PublishedCase) => void): void;
 }
 
 export interface VideoWallModule extends HallModule {
@@ -83,16 +87,12 @@ export function videoWallModule(cameras: CamerasForVideoWall, cases: CasesForVid
         if (tour !== s.tour) set?.({ ...s, tour }, false);
       });
 
-      const watch = new VideoCaseWatch({
-        store: () => cases.store(),
-        now,
-        since: now(),
-        onNew: () => {
-          if (state?.tour) command('pause', 'hall', { by: 'video-case' });
-        },
-        warn: (m) => hall.log.warn('video-cases', m),
+      // A video-captured case (视频抓拍) just made here — by the capture flow, `POST /api/cases` or an import
+      // that publishes — pauses the tour so the operators see it; the paused state reaches every window.
+      const startedAt = now();
+      cases.onPublished((r) => {
+        if (r.case.source === 'video' && r.createdAt === r.updatedAt && r.createdAt >= startedAt && state?.tour) command('pause', 'hall', { by: 'video-case' });
       });
-      hall.every(CASE_POLL_MS, () => void watch.poll());
       hall.onStop(() => file.flush());
 
       hall.routes((app) =>
