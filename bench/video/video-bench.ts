@@ -48,7 +48,11 @@ async function tileRun(browser: Browser, base: string, n: number, cameras: numbe
   const page = await openTiles(browser, base, urls, mode);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  // The heap is read after a collection: without one, growth measures when V8 last collected, not a leak.
+  const metrics = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  };
   await sleep(12_000); // every tile started (staggered) and settled at its latency
   const m0 = await metrics();
   const s0 = await samples(page);

@@ -50,7 +50,8 @@ const DEFAULTS: PlayerOptions = {
   stallMs: 4000,
   maxAgeMs: 12_000,
   startMs: 20_000,
-  backoffMs: [1000, 2000, 5000, 10_000],
+  // Short: the gateway restarts a camera within seconds of it coming back, and a wall tile should follow.
+  backoffMs: [1000, 1000, 2000, 3000],
   now: () => Date.now(),
   schedule: (attach) => {
     attach();

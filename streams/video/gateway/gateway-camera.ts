@@ -25,10 +25,11 @@ export interface GatewayCameraDeps {
   now(): number;
 }
 
-const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
+// Short at first: a camera back after a network cut of ~10 s should be on the wall within seconds.
+const BACKOFF_MS = [1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 2000, 5000, 10_000, 30_000];
 const POLL_MS = 500;
 /** Consecutive failures after which the camera is reported down (it keeps retrying at the longest backoff). */
-const DOWN_AFTER = 3;
+const DOWN_AFTER = 5;
 
 /** Removes credentials from anything ffmpeg says: `scheme://user:pass@host` and the source URL itself. */
 export function scrub(text: string, source: PulledSource): string {
