@@ -2,7 +2,7 @@ import type { CaseData } from '../cases/case-data';
 import type { EvidenceStore } from './evidence-store';
 
 /**
- * The classes video capture most often finds (DOMAIN.md, "Case sources"): 店外经营, 暴露垃圾 and
+ * The classes video capture most often finds (docs/domain.md, "Evidence"): 店外经营, 暴露垃圾 and
  * 占道经营, which the catalogue files as 无照经营游商 (its 立案条件: 无照流动摊贩占道经营).
  */
 export const COMMON_VIDEO_CLASSES = ['event.0504', 'event.0102', 'event.0501'] as const;
