@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { CameraState } from '../../app/camera/camera';
 import type { CityInfo, LocalizedText } from '../../app/city/city';
-import { surfaceAuthorization } from '../access/surface';
 import { clockTime } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
 import { serverNow } from '../live/live-store';
@@ -10,6 +9,7 @@ import { useNow } from '../wall/use-now';
 import { abortPending, beginCapture, captureStore } from './capture/capture-store';
 import { mayCapture } from './hall-send';
 import { WallHlsPlayer, type PlayerStatus } from './hls-player';
+import { tileVideoUrl, videoAccessReady, videoXhrSetup } from './video-access';
 import { MaskOverlay } from './MaskOverlay';
 import { paintMasks } from './privacy-masks';
 import { tileStarts } from './start-queue';
@@ -24,6 +24,8 @@ export interface TileProps {
   camera: CameraState | undefined;
   /** Unique on this window: the frozen tile of a capture is found by it. */
   tileKey: string;
+  /** The tile's place on its window (its cell): tiles go round the hall's video host names by it. */
+  slot?: number;
   /** The panel that shows this tile's case form. */
   host: string;
   city?: CityInfo;
@@ -56,7 +58,7 @@ function Done({ tileKey }: { tileKey: string }) {
  * as if live. The label names the camera and its street and runs the clock of the frame on screen. It
  * plays only while it can be seen. At the console a click freezes it for evidence, a double click maximises.
  */
-export function CameraTile({ camera, tileKey, host, city, main, empty, onMaximise }: TileProps) {
+export function CameraTile({ camera, tileKey, slot = 0, host, city, main, empty, onMaximise }: TileProps) {
   const { l, timeZone } = useI18n();
   const figure = useRef<HTMLElement>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -73,15 +75,22 @@ export function CameraTile({ camera, tileKey, host, city, main, empty, onMaximis
   useEffect(() => {
     const v = video.current;
     if (!onScreen || !playable || !src || !v || !sized) return;
-    const p = new WallHlsPlayer(v, src, setStatus, { authorization: surfaceAuthorization(), now: () => serverNow(), schedule: (attach) => tileStarts.schedule(attach) });
-    player.current = p;
-    p.start();
+    let p: WallHlsPlayer | undefined;
+    let gone = false;
+    // The first tile asks for the window's video host names and ticket; the others wait for the same answer.
+    void videoAccessReady().then(() => {
+      if (gone) return;
+      p = new WallHlsPlayer(v, tileVideoUrl(src, slot), setStatus, { xhrSetup: videoXhrSetup, now: () => serverNow(), schedule: (attach) => tileStarts.schedule(attach) });
+      player.current = p;
+      p.start();
+    });
     return () => {
-      p.destroy();
+      gone = true;
+      p?.destroy();
       player.current = undefined;
       setStatus({ kind: 'connecting' });
     };
-  }, [onScreen, playable, src, sized]);
+  }, [onScreen, playable, src, sized, slot]);
 
   useEffect(() => {
     const box = held.current;

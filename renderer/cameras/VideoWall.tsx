@@ -44,7 +44,7 @@ export function VideoWall({ city }: PanelProps) {
     const id = cells[max];
     stage = (
       <div className="vw-grid vw-max" style={{ '--ratio': 16 / 9 } as CSSProperties}>
-        <CameraTile key={`max:${id ?? ''}`} camera={camera(id)} tileKey={`${host}:max:${id ?? ''}`} host={host} city={city} main empty={UNASSIGNED} onMaximise={toggle(max)} />
+        <CameraTile key={`max:${id ?? ''}`} camera={camera(id)} tileKey={`${host}:max:${id ?? ''}`} slot={max} host={host} city={city} main empty={UNASSIGNED} onMaximise={toggle(max)} />
         {control && (
           <button type="button" className="vw-restore" onClick={() => void changeWall({ maximised: null })}>
             {l({ zh: '还原分屏', en: 'Back to tiles' })}
@@ -60,7 +60,7 @@ export function VideoWall({ city }: PanelProps) {
           const id = cells[i];
           return (
             <div className="vw-cell" key={`${i}:${id ?? ''}`} style={{ gridColumn: `${c.x + 1} / span ${c.w}`, gridRow: `${c.y + 1} / span ${c.h}` }} data-pinned={state.pinned.includes(i) || undefined}>
-              <CameraTile camera={camera(id)} tileKey={`${host}:${i}:${id ?? ''}`} host={host} city={city} empty={UNASSIGNED} onMaximise={toggle(i)} />
+              <CameraTile camera={camera(id)} tileKey={`${host}:${i}:${id ?? ''}`} slot={i} host={host} city={city} empty={UNASSIGNED} onMaximise={toggle(i)} />
             </div>
           );
         })}

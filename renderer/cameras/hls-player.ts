@@ -31,8 +31,8 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
 };
 
 export interface PlayerOptions {
-  /** `Bearer <token>`: HLS playlists and segments are served to authorised surfaces only. */
-  authorization?: string;
+  /** Prepares each playlist and segment request (the hall's token or video ticket, by host). */
+  xhrSetup?: (xhr: XMLHttpRequest, url: string) => void;
   /** No picture progress for this long counts as a dead stream. */
   stallMs: number;
   /** The frame on screen is older than this by its PROGRAM-DATE-TIME: the encoder died (hls.latency keeps looking fine then). */
@@ -109,8 +109,8 @@ export class WallHlsPlayer {
     this.attachedAt = this.lastProgressAt = this.o.now();
     this.lastTime = -1;
     if (Hls.isSupported()) {
-      const auth = this.o.authorization;
-      const hls = new Hls({ ...WALL_HLS_CONFIG, ...(auth ? { xhrSetup: (xhr: XMLHttpRequest) => xhr.setRequestHeader('Authorization', auth) } : {}) });
+      const setup = this.o.xhrSetup;
+      const hls = new Hls({ ...WALL_HLS_CONFIG, ...(setup ? { xhrSetup: setup } : {}) });
       this.hls = hls;
       hls.on(Hls.Events.ERROR, (_e, data) => {
         if (data.fatal) this.fail('error');

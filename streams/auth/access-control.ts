@@ -9,6 +9,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route under /api, /metrics, /open311, /video and /live declares this (docs/architecture.md, "Roles"). */
     access?: Access;
+    /**
+     * Also accept a URL ticket for this purpose in `?vt=` (auth.ticket): for HLS fetched from the hall's
+     * extra video host names, where a header would cost a CORS preflight per segment.
+     */
+    ticket?: string;
   }
   interface FastifyRequest {
     principal: Principal | undefined;
@@ -43,7 +48,9 @@ export function installAccessControl(app: FastifyInstance, auth: Auth): void {
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (!access || access === 'public') return;
-    const principal = auth.fromHeader(req.headers.authorization);
+    const purpose = req.routeOptions.config.ticket;
+    const vt = purpose && !req.headers.authorization ? (req.query as { vt?: unknown } | undefined)?.vt : undefined;
+    const principal = auth.fromHeader(req.headers.authorization) ?? (typeof vt === 'string' && purpose ? auth.fromTicket(vt, purpose, Date.now()) : undefined);
     if (!principal) {
       return reply
         .code(401)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { allows, type Permission, type Role } from '../../app/auth/roles';
 import type { LiveScope } from '../../app/live/scope';
 import type { TokenEntry } from './tokens';
+import { readTicket, signTicket, verifyTicket } from './url-ticket';
 
 /** Who is asking: the role and limits of the token they presented. Never carries the token itself. */
 export interface Principal {
@@ -33,6 +34,8 @@ export function tokenHash(token: string): string {
 export class Auth {
   private readonly byHash = new Map<string, { entry: TokenEntry; principal: Principal }>();
   private readonly byId = new Map<string, Principal>();
+  /** Credential id → its token, to sign and check URL tickets (never leaves this object). */
+  private readonly tokenById = new Map<string, string>();
   /** Per credential, the unit ids it has spoken for (in this process). */
   private readonly claims = new Map<string, Set<string>>();
 
@@ -53,6 +56,7 @@ export class Auth {
     if (entry.departments) principal.departments = entry.departments;
     this.byHash.set(hash, { entry, principal });
     this.byId.set(principal.credential, principal);
+    this.tokenById.set(principal.credential, entry.token);
     return principal;
   }
 
@@ -65,6 +69,23 @@ export class Auth {
   fromHeader(authorization: string | undefined): Principal | undefined {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     return this.authenticate(m?.[1]);
+  }
+
+  /**
+   * A ticket for `purpose` (e.g. `video`) on behalf of `p`, ending at `expiresAtMs`: what a browser puts in
+   * a URL where it cannot send the header (see url-ticket.ts). Undefined for a credential this hall lacks.
+   */
+  ticket(p: Principal, purpose: string, expiresAtMs: number): string | undefined {
+    const token = this.tokenById.get(p.credential);
+    return token === undefined ? undefined : signTicket(token, p.credential, purpose, expiresAtMs);
+  }
+
+  /** The principal behind a URL ticket for `purpose`, if it is genuine and has not ended. */
+  fromTicket(ticket: string | undefined, purpose: string, nowMs: number): Principal | undefined {
+    const claim = ticket ? readTicket(ticket) : undefined;
+    const token = claim ? this.tokenById.get(claim.credential) : undefined;
+    if (!ticket || !claim || token === undefined || !verifyTicket(ticket, token, purpose, nowMs)) return undefined;
+    return this.byId.get(claim.credential);
   }
 
   /** A token of this role, for the launcher to hand to the wall it opens (never printed for other roles). */

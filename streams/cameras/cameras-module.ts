@@ -4,6 +4,9 @@ import { CameraState, CameraStatusMessage } from '../../app/camera/camera';
 import { cameraChannel } from '../../app/camera/camera-channel';
 import type { CameraSpec } from '../../app/camera/camera-spec';
 import type { HallModule } from '../hall/hall-module';
+import { OriginPolicy } from '../auth/origin-policy';
+import { registerVideoAccessRoutes, videoCorsHeaders } from '../video/access/video-access-routes';
+import { originsOf, parseVideoOrigins, videoOriginsFor } from '../video/access/video-origins';
 import { registerVideoRoutes } from '../video/gateway/video-routes';
 import type { VideoGateway } from '../video/gateway/video-gateway';
 import { checkTime } from '../ingest/intake-policy';
@@ -136,10 +139,21 @@ export function camerasModule(): CamerasModule {
         },
       });
 
+      const videoOrigins = parseVideoOrigins(process.env);
+      const pages = new OriginPolicy(hall.config.host, hall.config.allowedHosts);
       hall.routes((app) => {
         registerCameraRoutes(app, { service: svc, fleet: f, list: () => reg.list(), get: (id) => reg.get(id) });
         // A pulled sub-stream (`<id>.sub`) is visible to whoever may see its camera.
-        registerVideoRoutes(app, { videoRoot, gateway: opened.gateway, visible: (p, gid) => canSeeCamera(p, reg.get(gid.replace(/\.sub$/, ''))) });
+        const visible = (p: Parameters<typeof canSeeCamera>[0], gid: string) => canSeeCamera(p, reg.get(gid.replace(/\.sub$/, '')));
+        registerVideoRoutes(app, { videoRoot, gateway: opened.gateway, visible, cors: (o) => videoCorsHeaders(o, (x) => pages.allowsHost(x)) });
+        registerVideoAccessRoutes(app, { auth: hall.auth, setting: videoOrigins, now: () => Date.now() });
+      });
+      // Pages may play video from the hall's video host names and from the platforms tiles play directly.
+      let direct: { at: number; origins: string[] } = { at: -Infinity, origins: [] };
+      hall.mediaSources((host) => {
+        const t = Date.now();
+        if (t - direct.at > 1000) direct = { at: t, origins: originsOf(reg.list().flatMap((c) => [c.hls, c.subHls])) };
+        return [...videoOriginsFor(videoOrigins, host), ...direct.origins];
       });
       registerCameraMetrics(hall.metrics, () => reg.list());
       hall.health(() => {

@@ -136,4 +136,9 @@ export interface ModuleSetup extends HallContext {
   /** Runs `fn` every `ms` while the hall runs. */
   every(ms: number, fn: () => void): void;
   onStop(fn: () => Promise<void> | void): void;
+  /**
+   * Origins the wall's pages may fetch media from besides the hall's own (their Content-Security-Policy's
+   * `media-src` and `connect-src`), given the `Host` a page came by: asked on every page load.
+   */
+  mediaSources(fn: (host: string | undefined) => readonly string[]): void;
 }

@@ -38,6 +38,7 @@ export class ModuleHost {
   private readonly dbHooks: Array<{ module: string; fn: (db: Db) => Promise<void> }> = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly stops: Array<() => Promise<void> | void> = [];
+  private readonly mediaFns: Array<(host: string | undefined) => readonly string[]> = [];
   private readonly remotes = new Map<string, (change: RemoteChange<unknown>) => void>();
   private readonly modules: HallModule[] = [];
   relay: Relay | undefined;
@@ -91,6 +92,10 @@ export class ModuleHost {
         );
       },
       onStop: (fn) => void this.stops.push(fn),
+      mediaSources: (fn) => {
+        guard('media sources');
+        this.mediaFns.push(fn);
+      },
     };
     await module.setup(setup);
     open = false;
@@ -146,6 +151,11 @@ export class ModuleHost {
 
   registerRoutes(app: FastifyInstance): void {
     for (const fn of this.routeFns) fn(app);
+  }
+
+  /** Every module's media origins for a page that came by `host`. */
+  mediaSources(host: string | undefined): string[] {
+    return [...new Set(this.mediaFns.flatMap((fn) => fn(host)))];
   }
 
   health(): Record<string, HealthSection> {

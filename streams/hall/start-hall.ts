@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { CityInfo } from '../../app/city/city';
 import type { ResponsibilityGrid } from '../../app/grid/unit-grid';
 import type { GridSet } from '../grids/grid-set';
@@ -133,8 +131,6 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
     }, config.tickMs);
     cleanups.push(() => clearInterval(tick));
 
-    const videoRoot = path.join(config.dataDir, 'video');
-    await mkdir(videoRoot, { recursive: true });
     const mqttUrl = config.mqttPublicUrl ?? cluster.url;
     const app = await buildHallServer({
       version: VERSION,
@@ -173,7 +169,7 @@ export async function startHall(config: HallConfig, opts: HallOptions): Promise<
       },
       registerModuleRoutes: (a) => host.registerRoutes(a),
       rendererDir: opts.rendererDir,
-      videoRoot,
+      mediaSources: (h) => host.mediaSources(h),
     });
     cleanups.push(() => app.close());
     await app.ready();

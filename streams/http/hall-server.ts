@@ -32,7 +32,8 @@ export interface HallServerDeps {
   registerModuleRoutes: (app: FastifyInstance) => void;
   /** The built renderer (dist/renderer); undefined or missing means the wall is not built yet. */
   rendererDir?: string;
-  videoRoot: string;
+  /** Origins pages may fetch media from besides the hall's own, for a page that came by `host`. */
+  mediaSources?: (host: string | undefined) => readonly string[];
   logLevel?: string;
 }
 
@@ -50,7 +51,7 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
 
   installAccessControl(app, deps.auth);
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy() },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy((req) => deps.mediaSources?.(req.headers.host) ?? []) },
     // The wall pulls HLS and fonts only from itself; no cross-origin isolation needed.
     crossOriginEmbedderPolicy: false,
     hsts: false,
@@ -89,16 +90,6 @@ export async function buildHallServer(deps: HallServerDeps): Promise<FastifyInst
   deps.registerModuleRoutes(app);
   registerLiveRoute(app, { ...deps.live, auth: deps.auth });
 
-  await app.register(fastifyStatic, {
-    root: path.resolve(deps.videoRoot),
-    prefix: '/video/',
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders: (res, file) => {
-      // Live playlists change every second; segments never change once written.
-      res.header('Cache-Control', file.endsWith('.m3u8') ? 'no-cache, no-store' : 'private, max-age=120, immutable');
-    },
-  });
 
   const rendererDir = deps.rendererDir && existsSync(path.join(deps.rendererDir, 'index.html')) ? deps.rendererDir : undefined;
   if (rendererDir) {

@@ -13,6 +13,8 @@ export interface VideoRouteDeps {
   gateway: VideoGateway;
   /** Whether this caller may watch this camera (exhibit surfaces: only cameras cleared for exhibit; scopes). */
   visible(principal: Principal | undefined, cameraId: string): boolean;
+  /** CORS headers for a page of another of the hall's origins (tiles spread over several host names). */
+  cors?(origin: string | undefined): Record<string, string>;
 }
 
 /**
@@ -21,9 +23,20 @@ export interface VideoRouteDeps {
  * grace period). Until its first segment exists the playlist answers 503 with Retry-After.
  */
 export function registerVideoRoutes(app: FastifyInstance, d: VideoRouteDeps): void {
+  void app.register(async (video) => {
+    // Every answer, refusals included, so a tile on another origin can read why it was refused.
+    video.addHook('onSend', async (req, reply) => {
+      if (d.cors) reply.headers(d.cors(req.headers.origin));
+    });
+    registerStreamRoute(video, d);
+  });
+}
+
+function registerStreamRoute(app: FastifyInstance, d: VideoRouteDeps): void {
   app.get<{ Params: { camera: string; file: string } }>(
     '/video/:camera/:file',
-    { config: { access: 'video.read' }, schema: { hide: true } },
+    // `?vt=`: tiles on the hall's extra host names send a URL ticket instead of the header (no preflight).
+    { config: { access: 'video.read', ticket: 'video' }, schema: { hide: true } },
     async (req, reply) => {
       const { camera, file } = req.params;
       if (!CAMERA.test(camera) || !FILE.test(file) || !d.visible(req.principal, camera)) return reply.code(404).send({ error: 'not-found', message: 'no such camera stream' });
