@@ -1,3 +1,4 @@
+import type { HostRule } from '../../app/camera/host-rules';
 import type { ModuleLog } from '../hall/hall-module';
 import { findCjkFontFile } from '../video/cjk-font';
 import { locateFfmpeg } from '../video/ffmpeg-locator';
@@ -22,7 +23,7 @@ export interface OpenedGateway {
 }
 
 /** The hall's one video gateway: ffmpeg from FFMPEG_PATH, ffmpeg-static or the system; HLS under `<data>/video`. */
-export async function openGateway(o: { videoRoot: string; ffmpegPath: string | undefined; timeZone: string; log: ModuleLog }): Promise<OpenedGateway> {
+export async function openGateway(o: { videoRoot: string; ffmpegPath: string | undefined; timeZone: string; log: ModuleLog; hosts: readonly HostRule[] }): Promise<OpenedGateway> {
   const ffmpeg = await locateFfmpeg(o.ffmpegPath);
   // Synthetic (demo) cameras burn their Chinese names in with it.
   const fontFile = ffmpeg.ok ? await findCjkFontFile() : undefined;
@@ -32,6 +33,8 @@ export async function openGateway(o: { videoRoot: string; ffmpegPath: string | u
     ...(ffmpeg.ok ? {} : { ffmpegMissing: ffmpeg.message }),
     timeZone: o.timeZone,
     log: o.log,
+    // Every connection ffmpeg makes for a camera, redirects included, stays within the registry's hosts.
+    hosts: o.hosts,
     ...(fontFile ? { fontFile } : {}),
   });
   return { gateway, ...(ffmpeg.ok ? {} : { ffmpegMissing: ffmpeg.message }) };

@@ -94,7 +94,7 @@ export function camerasModule(): CamerasModule {
       };
 
       const videoRoot = path.join(hall.config.dataDir, 'video');
-      const opened = await openGateway({ videoRoot, ffmpegPath: hall.config.ffmpegPath, timeZone: hall.config.timeZone, log: hall.log });
+      const opened = await openGateway({ videoRoot, ffmpegPath: hall.config.ffmpegPath, timeZone: hall.config.timeZone, log: hall.log, hosts: config.policy.hosts });
       gateway = opened.gateway;
       hall.onStop(() => opened.gateway.stop());
       const f = new CameraFleet({

@@ -12,9 +12,9 @@ const out = { outDir: '/v/cam', startNumber: 42, segmentSeconds: 1, listSize: 6 
 const ffmpeg = await locateFfmpeg();
 
 describe('gateway ffmpeg arguments', () => {
-  it('copies H.264 from an RTSP camera over TCP, with only RTSP protocols allowed', () => {
+  it('copies H.264 from an RTSP camera over TCP only (to the guard’s relay: no UDP, no TLS of its own)', () => {
     const a = gatewayArgs({ kind: 'rtsp', url: 'rtsp://10.0.0.5/ch1' }, out, { copy: true, ioTimeoutS: 10 });
-    expect(a.join(' ')).toContain('-protocol_whitelist rtsp,rtsps,rtp,tcp,udp,tls -rtsp_transport tcp -timeout 10000000 -i rtsp://10.0.0.5/ch1');
+    expect(a.join(' ')).toContain('-protocol_whitelist rtsp,tcp -rtsp_transport tcp -timeout 10000000 -i rtsp://10.0.0.5/ch1');
     expect(a.join(' ')).toContain('-c:v copy');
     expect(a.join(' ')).toContain('-start_number 42');
     expect(a.join(' ')).toContain('program_date_time');
@@ -26,6 +26,11 @@ describe('gateway ffmpeg arguments', () => {
     const masked = gatewayArgs({ kind: 'rtsp', url: 'rtsp://10.0.0.5/ch1' }, out, { copy: true, ioTimeoutS: 10, maskFile: '/v/cam/masks.pam' });
     expect(masked).toContain('libx264');
     expect(masked.join(' ')).toContain('[0:v]null[base];[base][1:v]overlay=format=auto[v]');
+  });
+
+  it('sends http(s) through the guard’s proxy, https tunnelled by CONNECT', () => {
+    const a = gatewayArgs({ kind: 'http', url: 'http://10.0.0.5/live.m3u8' }, out, { copy: true, ioTimeoutS: 10, httpProxy: 'http://127.0.0.1:4000' });
+    expect(a.join(' ')).toContain('-protocol_whitelist http,https,tcp,tls,httpproxy -http_proxy http://127.0.0.1:4000 -rw_timeout 10000000 -i http://10.0.0.5/live.m3u8');
   });
 
   it('loops a media file as a live camera, allowing only the file protocol', () => {

@@ -26,19 +26,36 @@ export interface SourceArgsOptions {
   maskFile?: string;
   /** Seconds without data after which ffmpeg gives up on a network source (so the gateway restarts it). */
   ioTimeoutS: number;
+  /** The camera's guard proxy (http-guard.ts), for http(s) sources. */
+  httpProxy?: string;
 }
 
-function inputArgs(s: PulledSource, o: SourceArgsOptions): string[] {
+/**
+ * How ffmpeg and ffprobe may reach a network or file source. RTSP: only to the guard's relay
+ * (rtsp-guard.ts) over TCP — no UDP, no TLS of its own, so nothing can leave beside the relay. HTTP(S):
+ * only HTTP(S), through the guard's proxy (http-guard.ts; `httpproxy` is ffmpeg's CONNECT for https), so
+ * a playlist naming file:, concat: or pipe: URLs cannot turn ffmpeg on the hall.
+ */
+export function accessArgs(s: Exclude<PulledSource, { kind: 'synthetic' }>, o: { ioTimeoutS: number; httpProxy?: string }): string[] {
   const timeoutUs = String(o.ioTimeoutS * 1_000_000);
   switch (s.kind) {
     case 'rtsp':
       // TCP: a wall PC behind NAT or a lossy LAN gets whole frames; UDP smears.
-      return ['-protocol_whitelist', 'rtsp,rtsps,rtp,tcp,udp,tls', '-rtsp_transport', 'tcp', '-timeout', timeoutUs, '-i', s.url];
+      return ['-protocol_whitelist', 'rtsp,tcp', '-rtsp_transport', 'tcp', '-timeout', timeoutUs];
     case 'http':
-      // Only HTTP(S) from here on: a playlist naming file:, concat: or pipe: URLs cannot turn ffmpeg on the hall.
-      return ['-protocol_whitelist', 'http,https,tcp,tls', '-rw_timeout', timeoutUs, '-i', s.url];
+      return ['-protocol_whitelist', 'http,https,tcp,tls,httpproxy', ...(o.httpProxy ? ['-http_proxy', o.httpProxy] : []), '-rw_timeout', timeoutUs];
     case 'file':
-      return ['-protocol_whitelist', 'file', '-re', '-stream_loop', '-1', '-i', s.path];
+      return ['-protocol_whitelist', 'file'];
+  }
+}
+
+function inputArgs(s: PulledSource, o: SourceArgsOptions): string[] {
+  switch (s.kind) {
+    case 'rtsp':
+    case 'http':
+      return [...accessArgs(s, o), '-i', s.url];
+    case 'file':
+      return [...accessArgs(s, o), '-re', '-stream_loop', '-1', '-i', s.path];
     case 'synthetic': {
       const w = s.width ?? 960;
       const h = s.height ?? 540;

@@ -1,13 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { HostRule } from '../../../app/camera/host-rules';
+import { redactText } from '../../../app/camera/redact-url';
 import { printable } from '../../../app/text/printable';
 import { DvrWindow } from './dvr-window';
 import { gatewayArgs } from './gateway-args';
 import type { DvrSegment, GatewayHealth, GatewayState, PulledSource } from './gateway-types';
 import { playlistSegments } from './hls-playlist';
 import { maskImage } from './mask-image';
+import type { Lookup } from './host-guard';
 import { probeVideoCodec } from './probe-codec';
+import { openSourceGuard, proxyFreeEnv, type GuardedInput, type SourceGuard } from './source-guard';
 
 export interface GatewayCameraDeps {
   videoRoot: string;
@@ -21,6 +25,9 @@ export interface GatewayCameraDeps {
   segmentSeconds: number;
   /** No new segment for this long while running counts as a dead source: the encoder is restarted. */
   stallMs: number;
+  /** The hall's camera hosts: every connection ffmpeg makes for the camera must stay within them. */
+  hosts: readonly HostRule[];
+  lookup?: Lookup;
   onHealth(h: GatewayHealth): void;
   now(): number;
 }
@@ -31,10 +38,14 @@ const POLL_MS = 500;
 /** Consecutive failures after which the camera is reported down (it keeps retrying at the longest backoff). */
 const DOWN_AFTER = 5;
 
-/** Removes credentials from anything ffmpeg says: `scheme://user:pass@host` and the source URL itself. */
-export function scrub(text: string, source: PulledSource): string {
-  let t = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
-  if (source.kind === 'rtsp' || source.kind === 'http') t = t.split(source.url).join('<source>');
+/**
+ * Removes credentials from anything ffmpeg says: the source URL (and `aliases`, what ffmpeg was given for
+ * it, e.g. the relay's URL) becomes `<source>`, then any `scheme://user:pass@` and secret query values go.
+ */
+export function scrub(text: string, source: PulledSource, aliases: readonly string[] = []): string {
+  let t = text;
+  if (source.kind === 'rtsp' || source.kind === 'http') for (const u of [source.url, ...aliases]) t = t.split(u).join('<source>');
+  t = redactText(t.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1'));
   return printable(t.trim(), 200);
 }
 
@@ -53,6 +64,12 @@ export class GatewayCamera {
   private stderrTail = '';
   private spawnedAt = 0;
   private lastNewAt = 0;
+  private guard: SourceGuard | undefined;
+  private aliases: string[] = [];
+  /** Why the guard refused a connection of the current ffmpeg or ffprobe: the reason it failed. */
+  private refusal: string | undefined;
+  /** An allowed host that did not answer since the last new segment: the likely reason ffmpeg fails. */
+  private unreachable: string | undefined;
   private h: GatewayHealth;
   readonly dir: string;
   readonly window: DvrWindow;
@@ -94,15 +111,49 @@ export class GatewayCamera {
     void this.spawn();
   }
 
+  private say(text: string): string {
+    return scrub(text, this.source, this.aliases);
+  }
+
+  /** A connection ffmpeg asked for is not allowed: stop it now (it might go on with other HLS segments). */
+  private refused(reason: string): void {
+    this.refusal ??= reason;
+    this.proc?.kill('SIGKILL');
+  }
+
+  /** The camera's guard (source-guard.ts), opened once; what ffmpeg and ffprobe are given this run. */
+  private async guarded(): Promise<GuardedInput | undefined> {
+    const src = this.source;
+    if (src.kind !== 'rtsp' && src.kind !== 'http') return undefined;
+    this.guard ??= await openSourceGuard(src, { hosts: this.d.hosts, ...(this.d.lookup ? { lookup: this.d.lookup } : {}), onRefused: (r) => this.refused(r), onUnreachable: (r) => (this.unreachable = r) });
+    if (!this.guard) throw new Error('no guard for a network source');
+    this.guard.reset();
+    const input = this.guard.input();
+    this.aliases = input.aliases;
+    return input;
+  }
+
   private async spawn(): Promise<void> {
     if (this.stopped) return;
-    const s = this.source;
+    let input: GuardedInput | undefined;
+    try {
+      input = await this.guarded();
+    } catch (err) {
+      return this.failed(`the gateway could not guard the camera's connections (${this.say((err as Error).message)})`);
+    }
+    if (this.stopped) return void this.closeGuard();
+    this.refusal = undefined;
+    this.unreachable = undefined;
+    const s = input?.source ?? this.source;
     let copy = false;
     let size: [number, number] = s.kind === 'synthetic' ? [s.width ?? 960, s.height ?? 540] : [0, 0];
     if (s.kind !== 'synthetic') {
-      const codec = await probeVideoCodec(this.d.ffprobe, s, Math.ceil(this.d.stallMs / 1000));
+      const access = input ? { env: input.env, ...(input.httpProxy ? { httpProxy: input.httpProxy } : {}) } : {};
+      const codec = await probeVideoCodec(this.d.ffprobe, s, Math.ceil(this.d.stallMs / 1000), access);
       if (this.stopped) return;
-      if (!codec.ok) return this.failed(scrub(codec.reason, s));
+      // A refused connection while probing (a foreign HLS segment, a redirect) fails it even if the probe got a picture.
+      if (this.refusal) return this.failed(this.say(this.refusal));
+      if (!codec.ok) return this.failed(this.say(this.unreachable ?? codec.reason));
       copy = codec.codec === 'h264';
       size = [codec.width, codec.height];
     }
@@ -114,8 +165,10 @@ export class GatewayCamera {
       ...(s.kind === 'synthetic' ? { labelFile: path.join(this.dir, 'label.txt') } : {}),
       ...(this.d.fontFile ? { fontFile: this.d.fontFile } : {}),
       ...(maskFile ? { maskFile } : {}),
+      ...(input?.httpProxy ? { httpProxy: input.httpProxy } : {}),
     });
-    const proc = spawn(this.d.ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TZ: this.d.timeZone } });
+    const env = { ...(input?.env ?? proxyFreeEnv(process.env)), TZ: this.d.timeZone };
+    const proc = spawn(this.d.ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     this.proc = proc;
     this.stderrTail = '';
     this.spawnedAt = this.d.now();
@@ -137,6 +190,7 @@ export class GatewayCamera {
       if (fresh.length > 0) {
         this.lastNewAt = now;
         this.failures = 0;
+        this.unreachable = undefined;
         const last = fresh.at(-1) as DvrSegment;
         this.h = { ...this.h, lastSegmentAt: last.start };
         this.set('up');
@@ -158,7 +212,7 @@ export class GatewayCamera {
     clearTimeout(this.poller);
     if (this.stopped) return;
     const last = this.stderrTail.trim().split('\n').at(-1);
-    this.failed(scrub(last ? `${why}: ${last}` : why, this.source));
+    this.failed(this.say(this.refusal ?? this.unreachable ?? (last ? `${why}: ${last}` : why)));
   }
 
   private failed(reason: string): void {
@@ -189,8 +243,15 @@ export class GatewayCamera {
       await gone;
       clearTimeout(force);
     }
+    await this.closeGuard();
     await this.window.clear();
     await rm(this.dir, { recursive: true, force: true });
     this.set('idle');
+  }
+
+  private async closeGuard(): Promise<void> {
+    const g = this.guard;
+    this.guard = undefined;
+    await g?.close();
   }
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { accessArgs } from './gateway-args';
 import type { PulledSource } from './gateway-types';
 
 export type CodecProbe = { ok: true; codec: string; width: number; height: number } | { ok: false; reason: string };
@@ -9,18 +10,18 @@ export function ffprobeBeside(ffmpeg: string): string {
   return i < 0 ? 'ffprobe' : `${ffmpeg.slice(0, i + 1)}ffprobe${ffmpeg.endsWith('.exe') ? '.exe' : ''}`;
 }
 
-function input(s: Exclude<PulledSource, { kind: 'synthetic' }>, timeoutS: number): string[] {
-  const us = String(timeoutS * 1_000_000);
-  if (s.kind === 'rtsp') return ['-protocol_whitelist', 'rtsp,rtsps,rtp,tcp,udp,tls', '-rtsp_transport', 'tcp', '-timeout', us, s.url];
-  if (s.kind === 'http') return ['-protocol_whitelist', 'http,https,tcp,tls', '-rw_timeout', us, s.url];
-  return ['-protocol_whitelist', 'file', s.path];
+/** How ffprobe reaches the source: the same guard as ffmpeg (source-guard.ts). */
+export interface ProbeAccess {
+  httpProxy?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The first video stream's codec and size (`h264` is copied as it is). A source that does not answer is a failure. */
-export function probeVideoCodec(ffprobe: string, s: Exclude<PulledSource, { kind: 'synthetic' }>, timeoutS: number): Promise<CodecProbe> {
-  const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', ...input(s, timeoutS)];
+export function probeVideoCodec(ffprobe: string, s: Exclude<PulledSource, { kind: 'synthetic' }>, timeoutS: number, access: ProbeAccess = {}): Promise<CodecProbe> {
+  const target = s.kind === 'file' ? s.path : s.url;
+  const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', ...accessArgs(s, { ioTimeoutS: timeoutS, ...(access.httpProxy ? { httpProxy: access.httpProxy } : {}) }), target];
   return new Promise((resolve) => {
-    execFile(ffprobe, args, { timeout: (timeoutS + 5) * 1000 }, (err, stdout, stderr) => {
+    execFile(ffprobe, args, { timeout: (timeoutS + 5) * 1000, ...(access.env ? { env: access.env } : {}) }, (err, stdout, stderr) => {
       const [codec, w, h] = (stdout.trim().split('\n')[0] ?? '').split(',').map((v) => v.trim());
       const width = Number(w);
       const height = Number(h);

@@ -1,6 +1,8 @@
+import { DEFAULT_CAMERA_HOSTS, parseHostRules, type HostRule } from '../../../app/camera/host-rules';
 import type { ModuleLog } from '../../hall/hall-module';
 import { GatewayCamera } from './gateway-camera';
 import type { DvrSegment, GatewayHealth, PulledSource } from './gateway-types';
+import type { Lookup } from './host-guard';
 import { ffprobeBeside } from './probe-codec';
 
 export interface VideoGatewayOptions {
@@ -20,6 +22,13 @@ export interface VideoGatewayOptions {
   dvrSeconds?: number;
   /** No new segment for this long restarts the encoder (default 10 s). */
   stallMs?: number;
+  /**
+   * The hall's camera hosts (GRIDWALL_CAMERA_HOSTS as the cameras module reads it; default loopback and the LAN):
+   * every connection ffmpeg makes for a camera — redirects and HLS segments included — must stay within them.
+   */
+  hosts?: readonly HostRule[];
+  /** DNS for the guards (tests). */
+  lookup?: Lookup;
   now?: () => number;
 }
 
@@ -46,12 +55,14 @@ export class VideoGateway {
   private readonly now: () => number;
   private readonly max: number;
   private readonly graceMs: number;
+  private readonly hosts: readonly HostRule[];
   private stopped = false;
 
   constructor(private readonly o: VideoGatewayOptions) {
     this.now = o.now ?? Date.now;
     this.max = o.maxRunning ?? 16;
     this.graceMs = o.graceMs ?? 30_000;
+    this.hosts = o.hosts ?? parseHostRules(DEFAULT_CAMERA_HOSTS).rules;
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
   }
@@ -117,6 +128,8 @@ export class VideoGateway {
       dvrMs: (this.o.dvrSeconds ?? 120) * 1000,
       segmentSeconds: 1,
       stallMs: this.o.stallMs ?? 10_000,
+      hosts: this.hosts,
+      ...(this.o.lookup ? { lookup: this.o.lookup } : {}),
       now: this.now,
       onHealth: (h) => {
         if (this.cameras.get(id)?.cam === cam) this.emit(id, e, h);
