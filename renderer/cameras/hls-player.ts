@@ -1,4 +1,5 @@
 import Hls, { type HlsConfig } from 'hls.js';
+import { fetchSegment, fragmentAt, type BufferedSegment } from './buffered-segment';
 
 /** Why a picture is not live: no progress, a frame too old by its own timestamp, or a fatal stream error. */
 export type LossReason = 'stalled' | 'late' | 'error';
@@ -64,6 +65,8 @@ export interface FrozenFrame {
   canvas: HTMLCanvasElement;
   /** Epoch ms of the frame (PROGRAM-DATE-TIME of its fragment + its offset); undefined when the stream has none. */
   streamTime?: number;
+  /** The segment the player was playing at that time, fetched again on demand (the evidence fallback). */
+  segment?: () => Promise<BufferedSegment | undefined>;
 }
 
 /**
@@ -195,7 +198,19 @@ export class WallHlsPlayer {
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')?.drawImage(v, 0, 0, canvas.width, canvas.height);
-    return { canvas, ...(streamTime !== undefined ? { streamTime } : {}) };
+    const segment = streamTime !== undefined ? this.segmentAt(streamTime) : undefined;
+    return { canvas, ...(streamTime !== undefined ? { streamTime } : {}), ...(segment ? { segment } : {}) };
+  }
+
+  /** The fragment holding `t` in the playlist now (found at once, before the live window moves on), fetched later. */
+  private segmentAt(t: number): (() => Promise<BufferedSegment | undefined>) | undefined {
+    const hls = this.hls;
+    const level = hls ? hls.levels[hls.currentLevel >= 0 ? hls.currentLevel : hls.loadLevel] : undefined;
+    const frag = level?.details ? fragmentAt(level.details.fragments, t) : undefined;
+    if (!frag || frag.programDateTime === null) return undefined;
+    const { url, programDateTime } = frag;
+    const setup = this.o.xhrSetup;
+    return () => fetchSegment(url, programDateTime, setup);
   }
 
   /** Back to live: to the wall's distance behind the live edge, not where the picture was held. */

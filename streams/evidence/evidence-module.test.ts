@@ -1,6 +1,6 @@
 // Evidence in a real hall: the frame cut from a real DVR window, stored by content before the answer,
 // the clip once T+5 s is on disk, the fallbacks, a full disk, roles, exports and custody on every view.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustodyEntry } from '../../app/evidence/custody';
@@ -54,7 +54,8 @@ describe.each(engines())('evidence on $name', (engine) => {
     expect(png.readUInt32BE(16)).toBe(1280); // IHDR: full resolution
     expect(png.readUInt32BE(20)).toBe(720);
     const it = await item(c.id);
-    expect(it.custody.map((e) => [e.action, e.file, e.by.role, e.surface])).toEqual([
+    // The clip's own entry may already be there too: only the frame's are checked here.
+    expect(it.custody.filter((e) => e.file === 'frame').map((e) => [e.action, e.file, e.by.role, e.surface])).toEqual([
       ['captured', 'frame', 'operator', 'console-1'],
       ['viewed', 'frame', 'operator', 'generated operator'],
     ]);
@@ -130,6 +131,41 @@ describe.each(engines())('evidence on $name', (engine) => {
     expect(rgb).toHaveLength(64 * 32);
     expect(rgb[16 * 64 + 10]).toBe(0); // inside the mask
     expect(rgb[16 * 64 + 50]).toBeGreaterThan(240); // outside it
+  });
+
+  it('cuts the exact frame from the player’s buffered segment when the hall has no DVR for the time', async () => {
+    const seg = h.dvr.segments[6];
+    if (!seg) throw new Error('no segment 6');
+    const bytes = await readFile(seg.file);
+    const t = seg.start + 517;
+    const png = (await runFfmpeg(h.ffmpeg, ['-f', 'lavfi', '-i', 'color=white:size=64x32', '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', 'pipe:1'])).stdout;
+    const body = { cameraId: 'cam-far', streamTime: t, segment: bytes.toString('base64'), segmentStart: seg.start, kind: 'screen-capture', image: png.toString('base64') };
+    const res = await h.capture(body);
+    expect(res.status).toBe(201);
+    const c = (await res.json()) as Captured;
+    expect(c).toMatchObject({ kind: 'buffered', clip: null });
+    const frame = await bytesOf(await h.t.api(c.frame, { role: 'leader' }));
+    // The same frame an independent extraction gives at that stream time, at the segment's resolution.
+    expect(await pixelMd5(h.ffmpeg, frame)).toBe(referenceAt(frames, t)?.md5);
+    expect(frame.readUInt32BE(16)).toBe(1280);
+    // Not a segment: a playlist or concat list (never handed to ffmpeg), no start, a time outside it.
+    const playlist = Buffer.from('#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n');
+    for (const bad of [{ segment: playlist.toString('base64') }, { segmentStart: undefined }, { streamTime: seg.start + 60_000 }, { segment: 'not base64!' }]) {
+      const r = await h.capture({ ...body, ...bad });
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(((await r.json()) as { error: string }).error).toBe('bad-segment');
+    }
+    // Packets that do not decode: the client's own frame, as a screen capture.
+    const garbage = Buffer.alloc(188 * 20);
+    for (let i = 0; i < garbage.length; i += 188) garbage[i] = 0x47;
+    const screen = (await (await h.capture({ ...body, segment: garbage.toString('base64') })).json()) as Captured;
+    expect(screen.kind).toBe('screen-capture');
+    // A camera with privacy masks: blanked in the buffered frame too.
+    const masked = (await (await h.capture({ ...body, cameraId: 'cam-masked' })).json()) as Captured;
+    expect(masked.kind).toBe('buffered');
+    const gray = (await runFfmpeg(h.ffmpeg, ['-i', 'pipe:0', '-vf', 'scale=64:32', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'], { stdin: await bytesOf(await h.t.api(masked.frame, { role: 'leader' })) })).stdout;
+    expect(gray[16 * 64 + 10]).toBeLessThan(16); // black, give or take the scaler
+    expect(gray[16 * 64 + 50]).toBeGreaterThan(16);
   });
 
   it('refuses a capture on a full disk with a clear message, and the hall goes on', async () => {

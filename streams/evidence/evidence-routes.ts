@@ -11,6 +11,7 @@ import { ApiError } from '../../app/hall/api-error';
 import type { Principal } from '../auth/auth';
 import { sniffImage } from '../cases/photo-routes';
 import type { CaseLinker } from './evidence-case';
+import { decodeSegment, type BufferedUpload } from './buffered-upload';
 import { DiskFullError } from './evidence-files';
 import type { Actor, EvidenceService } from './evidence-service';
 import type { EvidenceItem, EvidenceStore } from './evidence-store';
@@ -37,6 +38,10 @@ const CaptureBody = Type.Object(
     /** Fallback: the frame the client shows, base64 PNG or JPEG (a data URL is fine), with kind 'screen-capture'. */
     image: Type.Optional(Type.String({ maxLength: BODY_LIMIT })),
     kind: Type.Optional(Type.Literal('screen-capture')),
+    /** Fallback before the image: the MPEG-TS segment the player was playing (base64); the hall cuts the frame from it. */
+    segment: Type.Optional(Type.String({ maxLength: BODY_LIMIT })),
+    /** The PROGRAM-DATE-TIME of the segment's first frame, epoch ms. */
+    segmentStart: Type.Optional(Type.Number({ minimum: 0 })),
   },
   { additionalProperties: false },
 );
@@ -118,7 +123,13 @@ export function registerEvidenceRoutes(app: FastifyInstance, d: EvidenceRouteDep
         if (typeof decoded === 'string') return reply.code(decoded.includes('at most') ? 413 : 400).send({ error: 'bad-image', message: decoded });
         image = decoded;
       }
-      const out = await d.service.capture({ cameraId: b.cameraId, streamTime: b.streamTime, ...(b.box ? { box: b.box } : {}), ...(image ? { image } : {}) }, actorOf(req, b.source));
+      let buffered: BufferedUpload | undefined;
+      if (b.segment !== undefined) {
+        const decoded = decodeSegment(b.segment, b.segmentStart, b.streamTime);
+        if (typeof decoded === 'string') return reply.code(decoded.includes('at most') ? 413 : 400).send({ error: 'bad-segment', message: decoded });
+        buffered = decoded;
+      }
+      const out = await d.service.capture({ cameraId: b.cameraId, streamTime: b.streamTime, ...(b.box ? { box: b.box } : {}), ...(image ? { image } : {}), ...(buffered ? { buffered } : {}) }, actorOf(req, b.source));
       if (!out.ok) return reply.code(out.status).send({ error: out.error, message: out.message, ...(out.window ? { window: out.window } : {}) });
       const r = out.item.record;
       return reply.code(201).send({

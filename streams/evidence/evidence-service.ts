@@ -12,7 +12,8 @@ import { DiskFullError, type EvidenceFiles } from './evidence-files';
 import type { EvidenceItem, EvidenceStore } from './evidence-store';
 import type { EvidenceVideo } from './evidence-video';
 import { FfmpegError } from './ffmpeg-run';
-import { cutFrame, NoFrameError } from './frame-cut';
+import type { BufferedUpload } from './buffered-upload';
+import { cutFrame, cutFrameFrom, NoFrameError } from './frame-cut';
 import { blankMasks } from './mask-frame';
 import { hallTime, watermark } from './watermark';
 
@@ -27,7 +28,9 @@ export interface CaptureRequest {
   cameraId: string;
   streamTime: number;
   box?: EvidenceBox;
-  /** The frame the client showed (PNG or JPEG, checked by the caller), used only when the DVR lacks the time. */
+  /** The segment the client's player was playing (checked by the caller): used when the DVR lacks the time. */
+  buffered?: BufferedUpload;
+  /** The frame the client showed (PNG or JPEG, checked by the caller), used only when neither has a frame. */
   image?: { bytes: Buffer; type: 'image/png' | 'image/jpeg' };
 }
 
@@ -54,6 +57,15 @@ const snapshot = (c: CameraState): EvidenceCamera => {
   return s;
 };
 
+/** The evidence frame and where it came from. */
+interface CapturedFrame {
+  bytes: Buffer;
+  type: 'image/png' | 'image/jpeg';
+  kind: EvidenceKind;
+  frameTime?: number;
+  ms?: number;
+}
+
 const refuse = (status: Refusal['status'], error: string, message: string, window?: DvrRange): Refusal => ({ ok: false, status, error, message, ...(window ? { window } : {}) });
 
 /**
@@ -66,6 +78,22 @@ export class EvidenceService {
 
   constructor(private readonly d: EvidenceServiceDeps) {}
 
+  /**
+   * The exact frame at `t` from the player's own segment, privacy masks blanked (a platform's stream may
+   * carry them unburnt); undefined when it does not decode, so the screen capture is used instead.
+   */
+  private async fromBuffered(cameraId: string, seg: BufferedUpload, t: number, masks: NonNullable<CameraState['masks']>, ffmpeg: string): Promise<CapturedFrame | undefined> {
+    try {
+      const cut = await cutFrameFrom(ffmpeg, seg.bytes, seg.start, t, "the player's segment");
+      const png = masks.length ? await blankMasks(ffmpeg, cut.png, 'image/png', masks, this.d.files.tmpDir) : cut.png;
+      return { bytes: png, type: 'image/png', kind: 'buffered', frameTime: cut.frameTime, ms: cut.ms };
+    } catch (err) {
+      if (!(err instanceof NoFrameError || err instanceof FfmpegError || err instanceof RangeError)) throw err;
+      this.d.log.warn('frame', `camera ${cameraId}: no frame in the player's segment at ${t} (${err.message})`);
+      return undefined;
+    }
+  }
+
   async capture(req: CaptureRequest, by: Actor): Promise<CaptureOutcome> {
     const store = this.d.store();
     if (!store) return refuse(503, 'starting', 'The evidence store is still opening; try again in a few seconds.');
@@ -73,7 +101,7 @@ export class EvidenceService {
     const camera = video.camera(req.cameraId);
     if (!camera) return refuse(404, 'no-such-camera', `there is no camera "${req.cameraId}".`);
 
-    let frame: { bytes: Buffer; type: 'image/png' | 'image/jpeg'; kind: EvidenceKind; frameTime?: number; ms?: number } | undefined;
+    let frame: CapturedFrame | undefined;
     const found = await this.findSegment(video, req.cameraId, req.streamTime);
     const ffmpeg = video.ffmpeg();
     if (found.ok && ffmpeg) {
@@ -83,9 +111,10 @@ export class EvidenceService {
       } catch (err) {
         if (!(err instanceof NoFrameError || err instanceof FfmpegError || (err as NodeJS.ErrnoException).code === 'ENOENT')) throw err;
         this.d.log.warn('frame', `camera ${req.cameraId}: no frame cut at ${req.streamTime} (${(err as Error).message})`);
-        if (!req.image) return refuse(409, 'no-frame', `the DVR segment holding that time could not be read (${(err as Error).message}); send the frame shown as a screen capture.`);
+        if (!req.image && !req.buffered) return refuse(409, 'no-frame', `the DVR segment holding that time could not be read (${(err as Error).message}); send the frame shown as a screen capture.`);
       }
     }
+    if (!frame && req.buffered && ffmpeg) frame = await this.fromBuffered(req.cameraId, req.buffered, req.streamTime, camera.masks ?? [], ffmpeg);
     if (!frame && req.image) {
       const masks = camera.masks ?? [];
       if (masks.length === 0) frame = { ...req.image, kind: 'screen-capture' };

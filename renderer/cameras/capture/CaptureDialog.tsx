@@ -6,20 +6,26 @@ import type { EvidenceBox } from '../../../app/evidence/evidence';
 import { clockTime } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/use-i18n';
 import { captureStore, endCapture, type Capture, type EvidenceStatus } from './capture-store';
-import { catalogueOnce, openCase, suggestCategories, type Catalogue, type Suggestions } from './evidence-api';
+import { catalogueOnce, openCase, suggestCategories, type Catalogue, type EvidenceSource, type Suggestions } from './evidence-api';
 import { FramePane } from './FramePane';
 
 function placeName(city: CityInfo, code: string | undefined): string | undefined {
   return code ? (city.places.find((p) => p.code === code)?.shortName ?? code) : undefined;
 }
 
+const EVIDENCE_SOURCE: Record<EvidenceSource, LocalizedText> = {
+  dvr: { zh: '录像原始帧', en: 'frame from the recording' },
+  buffered: { zh: '播放缓存原始帧（录像中无此时刻）', en: 'frame from the player’s segment (not in the recording)' },
+  'screen-capture': { zh: '屏幕截取（录像中无此时刻）', en: 'screen capture (not in the recording)' },
+};
+
 function EvidenceLine({ e }: { e: EvidenceStatus }) {
   const { l } = useI18n();
   if (e.state === 'sending') return <span className="cap-ev cap-ev-wait">{l({ zh: '正在取证…', en: 'Taking evidence…' })}</span>;
   if (e.state === 'failed') return <span className="cap-ev cap-ev-bad">{l({ zh: '取证失败：{m}', en: 'Evidence failed: {m}' }, { m: e.message })}</span>;
-  const kind: LocalizedText = e.screen ? { zh: '屏幕截取（录像中无此时刻）', en: 'screen capture (not in the recording)' } : { zh: '录像原始帧', en: 'frame from the recording' };
+  const kind: LocalizedText = EVIDENCE_SOURCE[e.kind];
   return (
-    <span className={`cap-ev ${e.screen ? 'cap-ev-screen' : 'cap-ev-ok'}`} data-testid="capture-evidence" data-kind={e.screen ? 'screen-capture' : 'dvr'}>
+    <span className={`cap-ev ${e.kind === 'screen-capture' ? 'cap-ev-screen' : 'cap-ev-ok'}`} data-testid="capture-evidence" data-kind={e.kind}>
       {l({ zh: '已取证 · {k}', en: 'Evidence taken · {k}' }, { k: l(kind) })}
       <small>{e.captured.id}</small>
     </span>
@@ -147,7 +153,7 @@ function CaptureDialog({ capture, city }: { capture: Capture; city: CityInfo }) 
             </label>
             {error && <p className="cap-error">{error}</p>}
             <footer className="cap-actions">
-              <button type="button" onClick={() => endCapture()}>
+              <button type="button" onClick={() => endCapture()} data-testid="capture-cancel">
                 {l({ zh: '取消', en: 'Cancel' })}
               </button>
               <button type="submit" className="cap-primary" disabled={!ready} data-testid="capture-save">

@@ -2,9 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import type { CameraState } from '../../../app/camera/camera';
 import { serverNow } from '../../live/live-store';
 import type { FrozenFrame } from '../hls-player';
-import { captureEvidence, type Captured } from './evidence-api';
+import { captureEvidence, type Captured, type EvidenceSource } from './evidence-api';
 
-export type EvidenceStatus = { state: 'sending' } | { state: 'ok'; captured: Captured; screen: boolean } | { state: 'failed'; message: string };
+export type EvidenceStatus = { state: 'sending' } | { state: 'ok'; captured: Captured; kind: EvidenceSource } | { state: 'failed'; message: string };
 
 /** A capture in progress: the tile frozen on its frame, the evidence being taken, the case form. */
 export interface Capture {
@@ -47,8 +47,8 @@ export function beginCapture(c: Omit<Capture, 'phase' | 'evidence' | 'clickedAt'
   pending = setTimeout(() => {
     pending = undefined;
     update(capture, { phase: 'open' });
-    void captureEvidence(c.camera.id, c.frame.streamTime, c.frame.canvas, capture.clickedAt).then((r) =>
-      update(capture, { evidence: r.ok ? { state: 'ok', captured: r.captured, screen: r.screen } : { state: 'failed', message: r.message } }),
+    void captureEvidence(c.camera.id, c.frame, capture.clickedAt).then((r) =>
+      update(capture, { evidence: r.ok ? { state: 'ok', captured: r.captured, kind: r.kind } : { state: 'failed', message: r.message } }),
     );
   }, DOUBLE_CLICK_MS);
 }
