@@ -224,6 +224,30 @@ for (const [width, height, layout] of SIZES) {
   }
 }
 
+test('an alarm pins its camera with a red frame and 告警 · 占道经营 · its time, pauses the tour, and lets go when acknowledged', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  await setWall({ layout: 9, cells: [], pinned: [], maximised: null, tour: { dwellS: 3600 } });
+  await openWall(page, 1920, 1080, '?layout=cctv');
+  const res = await call('POST', '/api/alarms', { cameraId: 'cam-04', kind: 'street-trading', message: '摊位占道', source: 'ai-platform' }, 'gateway');
+  expect(res.status, await res.clone().text()).toBe(201);
+  const alarm = (await res.json()) as { id: string };
+  const tile = page.locator('[data-testid="camera-tile"][data-camera="cam-04"]');
+  await expect(tile).toHaveAttribute('data-alarm', 'open', { timeout: 10_000 });
+  const mark = tile.getByTestId('tile-alarm');
+  await expect(mark).toHaveText(/^告警 · 占道经营 · \d\d:\d\d:\d\d$/);
+  expect(await mark.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(1080 / 80);
+  await expect(page.getByTestId('tour-bar')).toHaveAttribute('data-paused', 'alarm');
+  await shoot(page, 'cctv-alarm-1920x1080-zh', 1920);
+  // The same tile in English.
+  const en = await browser.newPage();
+  await en.goto(`${demo.url}/?layout=cctv&lang=en#token=${tokenOf('wall')}`);
+  await expect(en.locator('[data-camera="cam-04"] [data-testid="tile-alarm"]')).toHaveText(/^ALARM · Street trading · \d\d:\d\d:\d\d$/, { timeout: 60_000 });
+  await en.close();
+  expect((await call('POST', `/api/alarms/${alarm.id}/ack`)).status).toBe(200);
+  await expect(tile.getByTestId('tile-alarm')).toHaveCount(0);
+  await expect(page.getByTestId('tour-bar')).not.toHaveAttribute('data-paused', 'alarm');
+});
+
 test.describe('evidence in one click', () => {
   let evidence = false;
   test.beforeAll(async () => {
@@ -311,5 +335,36 @@ test.describe('evidence in one click', () => {
     await expect(page.getByTestId('capture-dialog')).toHaveCount(0);
     await expect(page.locator('[data-frozen]')).toHaveCount(0);
     await expect(page.locator('.cam-hint')).toHaveCount(0);
+  });
+
+  test('a camera played straight from a platform has no DVR: the frame is cut from the player’s own segment', async ({ page }) => {
+    test.skip(!evidence, 'this hall has no POST /api/evidence yet');
+    test.setTimeout(150_000);
+    // A "platform" HLS URL the tiles play directly (here the hall's own stream of cam-01 under its page
+    // origin, so the wall's token goes with it); the hall pulls nothing for it and has no DVR of it.
+    const direct = { id: 'cam-direct', name: '平台直连·鲁谷', lon: 116.2205, lat: 39.8968, main: { url: `${demo.url}/video/cam-01/index.m3u8` }, exhibit: true };
+    const made = await call('POST', '/api/cameras', direct);
+    expect(made.status, await made.clone().text()).toBe(201);
+    try {
+      await setWall({ layout: 1, cells: ['cam-direct'], pinned: [0], tour: null, maximised: null });
+      await openWall(page, 1920, 1080, '?layout=cctv&surface=console', 'operator', 1);
+      const sent: Array<Record<string, unknown>> = [];
+      page.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/api/evidence') && sent.push(r.postDataJSON() as Record<string, unknown>)));
+      await page.waitForTimeout(2000);
+      const tile = page.locator('[data-testid="camera-tile"][data-camera="cam-direct"]');
+      await tile.click();
+      await expect(page.getByTestId('capture-evidence')).toHaveAttribute('data-kind', 'buffered', { timeout: 30_000 });
+      expect(sent).toHaveLength(2);
+      expect(sent[0]).not.toHaveProperty('segment');
+      const t = Number(sent[1]?.streamTime);
+      const start = Number(sent[1]?.segmentStart);
+      expect(t).toBeGreaterThanOrEqual(start);
+      expect(t - start).toBeLessThan(3000);
+      await shoot(page, 'cctv-capture-buffered-1920x1080-zh', 1920);
+      await page.getByTestId('capture-cancel').click();
+    } finally {
+      await call('DELETE', '/api/cameras/cam-direct');
+      await setWall({ layout: 9, cells: [], pinned: [], maximised: null, tour: { dwellS: 3600 } });
+    }
   });
 });

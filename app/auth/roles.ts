@@ -86,6 +86,18 @@ export const PERMISSIONS = {
   'evidence.read': ['operator', 'leader', 'shift-leader', 'acceptor'],
   /** Capturing evidence from a camera and opening its case: the operator at the console or a wall tile. */
   'evidence.write': ['operator'],
+  /**
+   * Raising an alarm (告警) that pauses the tour and brings its camera onto the CCTV wall: the machines that
+   * detect (a video analytics platform, an IoT sensor gateway) and the operator (a drill, a phoned-in alarm).
+   */
+  'alarms.write': ['gateway', 'operator'],
+  /** Acknowledging an alarm, which gives the wall back: the operator on duty. */
+  'alarms.ack': ['operator'],
+  /**
+   * Alarms with the platform's text (it may name people or plates): the hall's surfaces and desks, a
+   * sub-centre its own streets; exhibit surfaces only see them masked on `/live`.
+   */
+  'alarms.read': ['wall', 'operator', 'leader', 'subcentre', 'acceptor', 'shift-leader', 'dispatcher'],
   /** What every window of the wall shows: focus a grid, presets, tours. */
   'wall.control': ['operator', 'leader'],
   'metrics.read': ['monitor'],

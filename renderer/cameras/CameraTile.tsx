@@ -6,6 +6,7 @@ import { clockTime } from '../i18n/i18n';
 import { useI18n } from '../i18n/use-i18n';
 import { serverNow } from '../live/live-store';
 import { useNow } from '../wall/use-now';
+import { AlarmMark, useCameraAlarm } from './alarm-mark';
 import { abortPending, beginCapture, captureStore } from './capture/capture-store';
 import { mayCapture } from './hall-send';
 import { WallHlsPlayer, type PlayerStatus } from './hls-player';
@@ -68,6 +69,7 @@ export function CameraTile({ camera, tileKey, slot = 0, host, city, main, empty,
   const width = useDeviceWidth(figure);
   const [status, setStatus] = useState<PlayerStatus>({ kind: 'connecting' });
   const frozen = useStore(captureStore, (s) => (s.current?.tile === tileKey ? s.current : undefined));
+  const alarm = useCameraAlarm(camera?.id);
   const playable = canPlay(camera);
   const sized = width > 0;
   const src = camera && (main || width >= MAIN_MIN_WIDTH || !camera.subHls ? camera.hls : camera.subHls);
@@ -128,6 +130,7 @@ export function CameraTile({ camera, tileKey, slot = 0, host, city, main, empty,
       data-status={live ? 'playing' : 'no-signal'}
       data-state={view.state}
       data-frozen={frozen ? 'true' : undefined}
+      data-alarm={alarm ? 'open' : undefined}
       onClick={click}
     >
       <video ref={video} muted playsInline autoPlay disablePictureInPicture />
@@ -163,6 +166,7 @@ export function CameraTile({ camera, tileKey, slot = 0, host, city, main, empty,
         </figcaption>
       )}
       {camera && live && mayCapture() && !frozen && <span className="cam-hint">{l({ zh: '单击取证 · 双击放大', en: 'Click: evidence · double-click: maximise' })}</span>}
+      {alarm && <AlarmMark alarm={alarm} />}
       <Done tileKey={tileKey} />
     </figure>
   );

@@ -1,3 +1,4 @@
+import { alarmsModule, type AlarmsModule } from '../alarms/alarms-module';
 import { camerasModule, type CamerasModule } from '../cameras/cameras-module';
 import { casesModule, type CasesModule } from '../cases/cases-module';
 import { evidenceModule, type EvidenceModule } from '../evidence/evidence-module';
@@ -18,6 +19,7 @@ export interface StandardModules {
   cases: CasesModule;
   evidence: EvidenceModule;
   videoWall: VideoWallModule;
+  alarms: AlarmsModule;
 }
 
 export function standardModules(): StandardModules {
@@ -25,5 +27,6 @@ export function standardModules(): StandardModules {
   const reports = reportsModule();
   const cameras = camerasModule();
   const cases = casesModule(reports);
-  return { patrols, tracks: tracksModule(patrols), reports, cameras, grids: gridsModule(patrols, reports), cases, evidence: evidenceModule(cameras, cases), videoWall: videoWallModule(cameras, cases) };
+  const videoWall = videoWallModule(cameras, cases);
+  return { patrols, tracks: tracksModule(patrols), reports, cameras, grids: gridsModule(patrols, reports), cases, evidence: evidenceModule(cameras, cases), videoWall, alarms: alarmsModule(cameras, videoWall) };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { ALARM_PAUSE_S, defaultVideoWall, VIDEO_CASE_PAUSE_S, type PauseReason, type TourPause, type VideoWallState } from '../../app/video-wall/video-wall';
+import { ALARM_PAUSE_S, defaultVideoWall, VIDEO_CASE_PAUSE_S, type PauseReason, type TourPause, type VideoWallState, type VideoWallUpdate } from '../../app/video-wall/video-wall';
 import { videoWallChannel } from '../../app/video-wall/video-wall-channel';
-import { applyUpdate } from '../../app/video-wall/video-wall-update';
+import { applyUpdate, type UpdateResult } from '../../app/video-wall/video-wall-update';
 import { nextPage, pauseTour, resumeTour, tourAt } from '../../app/video-wall/tour-schedule';
 import type { HallModule } from '../hall/hall-module';
 import { registerVideoWallRoutes, type CommandResult, type TourCommand } from './video-wall-routes';
@@ -32,6 +32,10 @@ export interface VideoWallModule extends HallModule {
   state(): VideoWallState;
   /** Pauses the tour (an alarm, a new video case) for `seconds`, or until resumed; false when no tour runs. */
   pause(by: PauseReason, seconds?: number): boolean;
+  /** Resumes a tour paused for `by` (an acknowledged alarm); a pause for another reason stays. False when none was. */
+  resume(by: PauseReason): boolean;
+  /** Changes the wall as `PUT /api/video-wall` does (an alarm pins its camera, its acknowledgement unpins it). */
+  update(u: VideoWallUpdate, by: string): UpdateResult;
 }
 
 /**
@@ -56,11 +60,18 @@ export function videoWallModule(cameras: CamerasForVideoWall, cases: CasesForVid
     set(next);
     return { ok: true, state: next };
   };
+  const update = (u: VideoWallUpdate, by: string): UpdateResult => {
+    const r = applyUpdate(state ?? defaultVideoWall(now()), u, now(), by, (id) => cameras.get(id) !== undefined);
+    if (r.ok) set?.(r.state);
+    return r;
+  };
 
   return {
     name: 'video-wall',
     state: () => state ?? defaultVideoWall(now()),
     pause: (by, seconds) => command('pause', 'hall', { by, ...(seconds !== undefined ? { seconds } : {}) }).ok,
+    resume: (by) => (state?.tour && tourAt(state.tour, now()).pausedBy === by ? command('resume', 'hall', {}).ok : false),
+    update,
 
     async setup(hall) {
       now = () => hall.clock.now();
@@ -98,11 +109,7 @@ export function videoWallModule(cameras: CamerasForVideoWall, cases: CasesForVid
       hall.routes((app) =>
         registerVideoWallRoutes(app, {
           state: () => state ?? defaultVideoWall(now()),
-          update: (u, by) => {
-            const r = applyUpdate(state ?? defaultVideoWall(now()), u, now(), by, (id) => cameras.get(id) !== undefined);
-            if (r.ok) set?.(r.state);
-            return r;
-          },
+          update,
           tour: command,
         }),
       );
