@@ -11,6 +11,9 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium';
 import { locateFfmpeg } from '../../streams/video/ffmpeg-locator';
 import { VideoGateway } from '../../streams/video/gateway/video-gateway';
 import { registerVideoRoutes } from '../../streams/video/gateway/video-routes';
+import { videoCorsHeaders } from '../../streams/video/access/video-access-routes';
+import { parseVideoOrigins, videoOriginsFor } from '../../streams/video/access/video-origins';
+import { originForSlot } from '../../app/video-wall/video-access';
 import { RtspTestServer, rtspServerAvailable } from '../../streams/video/rtsp-test/rtsp-server';
 import { percentile } from '../stats';
 import type { TileSample } from './tile-page';
@@ -42,9 +45,20 @@ async function openTiles(browser: Browser, base: string, urls: string[], mode: M
   return page;
 }
 
+/**
+ * Where tile `i` fetches from: the wall goes round the hall's six loopback aliases as a wall window does
+ * (app/video-wall/video-access.ts), so no host carries more than a browser's six connections; hls.js's
+ * default setup uses the page's one origin.
+ */
+function originOf(base: string, i: number, mode: Mode): string {
+  if (mode === 'default') return base;
+  const origins = videoOriginsFor(parseVideoOrigins({}), new URL(base).host);
+  return originForSlot(origins, i) ?? base;
+}
+
 /** One tile count with one player: frames, stalls, latency, main-thread CPU and heap over the window. */
 async function tileRun(browser: Browser, base: string, n: number, cameras: number, mode: Mode, seconds: number): Promise<Record<string, unknown>> {
-  const urls = Array.from({ length: n }, (_, i) => `${base}/video/b${i % cameras}/index.m3u8`);
+  const urls = Array.from({ length: n }, (_, i) => `${originOf(base, i, mode)}/video/b${i % cameras}/index.m3u8`);
   const page = await openTiles(browser, base, urls, mode);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -53,14 +67,23 @@ async function tileRun(browser: Browser, base: string, n: number, cameras: numbe
     await cdp.send('HeapProfiler.collectGarbage');
     return Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   };
-  await sleep(12_000); // every tile started (staggered) and settled at its latency
+  // Every tile started (staggered) and settled at its latency, and the page warmed up: the heap after a
+  // collection climbs for its first ~40 s (hls.js and V8 settling: 4.0 → 4.7 MB at 16 tiles) and is flat after.
+  await sleep(40_000);
   const m0 = await metrics();
   const s0 = await samples(page);
   const latencies: number[] = [];
+  // The heap after a collection every 15 s: a leak climbs all along, a warm-up flattens.
+  const heapMb: number[] = [r1(Number(m0.JSHeapUsedSize ?? 0) / 1048576)];
   const t0 = Date.now();
+  let nextHeap = t0 + 15_000;
   while (Date.now() - t0 < seconds * 1000) {
     await sleep(1000);
     for (const s of await samples(page)) if (s.latencyMs !== undefined) latencies.push(s.latencyMs);
+    if (Date.now() >= nextHeap && Date.now() - t0 < seconds * 1000 - 5000) {
+      heapMb.push(r1(Number((await metrics()).JSHeapUsedSize ?? 0) / 1048576));
+      nextHeap += 15_000;
+    }
   }
   const s1 = await samples(page);
   const m1 = await metrics();
@@ -79,6 +102,7 @@ async function tileRun(browser: Browser, base: string, n: number, cameras: numbe
     latencyP95Ms: Math.round(percentile(latencies, 95)),
     mainThreadCpuPct: r1(((Number(m1.TaskDuration ?? 0) - Number(m0.TaskDuration ?? 0)) / span) * 100),
     heapGrowthPct: heap0 > 0 ? r1(((Number(m1.JSHeapUsedSize ?? 0) - heap0) / heap0) * 100) : null,
+    heapMb: [...heapMb, r1(Number(m1.JSHeapUsedSize ?? 0) / 1048576)],
   };
 }
 
@@ -94,7 +118,7 @@ async function recoveredAfter(page: Page, since: number, limitMs: number): Promi
 }
 
 async function recoveryRun(browser: Browser, base: string, rtsp: RtspTestServer, gateway: VideoGateway, mode: Mode): Promise<Record<string, unknown>> {
-  const urls = ['r1', 'r2', 'r1', 'r2'].map((c) => `${base}/video/${c}/index.m3u8`);
+  const urls = ['r1', 'r2', 'r1', 'r2'].map((c, i) => `${originOf(base, i, mode)}/video/${c}/index.m3u8`);
   const page = await openTiles(browser, base, urls, mode);
   const up = await recoveredAfter(page, Date.now(), 60_000);
   await rtsp.stop();
@@ -125,7 +149,8 @@ export async function videoBench(o: VideoBenchOptions): Promise<Record<string, u
   const app = Fastify();
   app.get('/', async (_q, reply) => reply.type('text/html').send('<!doctype html><body style="margin:0;background:#000"><script type="module" src="/page.js"></script></body>'));
   app.get('/page.js', async (_q, reply) => reply.type('text/javascript').send(js));
-  registerVideoRoutes(app, { videoRoot: root, gateway, visible: () => true });
+  // The bench page's origin may read the streams from the aliases (CORS), as the hall allows its own pages.
+  registerVideoRoutes(app, { videoRoot: root, gateway, visible: () => true, cors: (o) => videoCorsHeaders(o, () => true) });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {

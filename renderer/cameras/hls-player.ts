@@ -1,5 +1,9 @@
 import Hls, { type HlsConfig } from 'hls.js';
 import { fetchSegment, fragmentAt, type BufferedSegment } from './buffered-segment';
+import { isFresh, playlistEdge, type PlaylistEdge } from './playlist-edge';
+
+/** How often a tile that lost its stream looks at the playlist. */
+const EDGE_POLL_MS = 1000;
 
 /** Why a picture is not live: no progress, a frame too old by its own timestamp, or a fatal stream error. */
 export type LossReason = 'stalled' | 'late' | 'error';
@@ -181,7 +185,38 @@ export class WallHlsPlayer {
       this.onStatus({ kind: 'no-signal', ...this.lost });
     }
     const delay = this.o.backoffMs[Math.min(this.failures++, this.o.backoffMs.length - 1)] ?? 10_000;
-    this.retry = setTimeout(() => this.start(), delay);
+    // A stream that was live: watch its playlist and rebuild the player the moment the camera sends again.
+    this.retry = setTimeout(() => (this.lost ? void this.watchEdge() : this.start()), this.lost ? Math.min(delay, EDGE_POLL_MS) : delay);
+  }
+
+  /**
+   * While the signal is lost, look at the playlist once a second (a request a player would make anyway,
+   * and what keeps a pulled camera asked for at the gateway) and attach hls.js only when its last segment
+   * is fresh — not into a dead playlist, where it would wait out a whole start time before trying again.
+   */
+  private async watchEdge(previous?: PlaylistEdge): Promise<void> {
+    if (this.destroyed) return;
+    const text = await this.fetchText(this.url);
+    if (this.destroyed) return;
+    const edge = text ? playlistEdge(text) : undefined;
+    if (edge && isFresh(edge, this.o.now(), this.o.maxAgeMs / 2, previous)) return this.start();
+    this.retry = setTimeout(() => void this.watchEdge(edge ?? previous), EDGE_POLL_MS);
+  }
+
+  private fetchText(url: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      try {
+        this.o.xhrSetup?.(xhr, url);
+        if (xhr.readyState === 0) xhr.open('GET', url, true);
+      } catch {
+        return resolve(undefined);
+      }
+      xhr.timeout = EDGE_POLL_MS * 3;
+      xhr.onload = () => resolve(xhr.status === 200 ? xhr.responseText : undefined);
+      xhr.onerror = xhr.ontimeout = () => resolve(undefined);
+      xhr.send();
+    });
   }
 
   /**

@@ -10,7 +10,7 @@ import type { DvrSegment, GatewayHealth, GatewayState, PulledSource } from './ga
 import { playlistSegments } from './hls-playlist';
 import { maskImage } from './mask-image';
 import type { Lookup } from './host-guard';
-import { probeVideoCodec } from './probe-codec';
+import { probeVideoCodec, type CodecProbe } from './probe-codec';
 import { openSourceGuard, proxyFreeEnv, type GuardedInput, type SourceGuard } from './source-guard';
 
 export interface GatewayCameraDeps {
@@ -64,6 +64,8 @@ export class GatewayCamera {
   private stderrTail = '';
   private spawnedAt = 0;
   private lastNewAt = 0;
+  /** The last good probe of the source (codec and size): reused on restarts until a run gives no video. */
+  private probed: Extract<CodecProbe, { ok: true }> | undefined;
   private guard: SourceGuard | undefined;
   private aliases: string[] = [];
   /** Why the guard refused a connection of the current ffmpeg or ffprobe: the reason it failed. */
@@ -149,8 +151,10 @@ export class GatewayCamera {
     let size: [number, number] = s.kind === 'synthetic' ? [s.width ?? 960, s.height ?? 540] : [0, 0];
     if (s.kind !== 'synthetic') {
       const access = input ? { env: input.env, ...(input.httpProxy ? { httpProxy: input.httpProxy } : {}) } : {};
-      const codec = await probeVideoCodec(this.d.ffprobe, s, Math.ceil(this.d.stallMs / 1000), access);
+      // Probed once per camera, not per restart: a camera back from a cut is on the wall a second sooner.
+      const codec = this.probed ?? (await probeVideoCodec(this.d.ffprobe, s, Math.ceil(this.d.stallMs / 1000), access));
       if (this.stopped) return;
+      if (codec.ok) this.probed = codec;
       // A refused connection while probing (a foreign HLS segment, a redirect) fails it even if the probe got a picture.
       if (this.refusal) return this.failed(this.say(this.refusal));
       if (!codec.ok) return this.failed(this.say(this.unreachable ?? codec.reason));
@@ -212,6 +216,8 @@ export class GatewayCamera {
     clearTimeout(this.poller);
     if (this.stopped) return;
     const last = this.stderrTail.trim().split('\n').at(-1);
+    // A camera that answered but gave no video with what was probed may have changed codec: probe again.
+    if (this.lastNewAt === this.spawnedAt && !this.unreachable && !this.refusal) this.probed = undefined;
     this.failed(this.say(this.refusal ?? this.unreachable ?? (last ? `${why}: ${last}` : why)));
   }
 
