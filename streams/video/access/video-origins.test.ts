@@ -34,6 +34,7 @@ describe('video origins', () => {
   });
 
   it('direct platform URLs give their origins, once each', () => {
+    expect(originsOf(['http://a;script-src*/x.m3u8', 'http://[::1]:8080/x.m3u8'])).toEqual(['http://[::1]:8080']);
     expect(originsOf(['/video/a/index.m3u8', 'http://10.0.0.8:8080/live/a.m3u8', 'http://10.0.0.8:8080/live/b.m3u8', 'https://vms.lan/x.m3u8', undefined, 'rtsp://x'])).toEqual(['http://10.0.0.8:8080', 'https://vms.lan']);
   });
 });

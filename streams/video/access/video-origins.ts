@@ -59,13 +59,17 @@ export function videoOriginsFor(setting: VideoOriginsSetting, host: string | und
   return Array.from({ length: AUTO_ALIASES }, (_, i) => `http://v${i + 1}.localhost${port}`);
 }
 
+const SAFE_ORIGIN = /^https?:\/\/(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 /** The origins of absolute http(s) URLs (tiles that play a video platform's HLS directly), each once. */
 export function originsOf(urls: Iterable<string | undefined>): string[] {
   const out = new Set<string>();
   for (const u of urls) {
     if (!u || !/^https?:\/\//i.test(u)) continue;
     try {
-      out.add(new URL(u).origin);
+      const origin = new URL(u).origin;
+      // Only plain host names and addresses go into the CSP (a `;` or `*` there would change the policy).
+      if (SAFE_ORIGIN.test(origin)) out.add(origin);
     } catch {
       // Not a URL: nothing a page could fetch.
     }
