@@ -10,9 +10,10 @@ export function chartText(scale: number) {
 
 /**
  * ECharts' renderer (zrender) runs a requestAnimationFrame loop forever by default. A wall chart changes
- * a few times a minute: let the loop sleep after two still frames (setOption wakes it).
+ * a few times a minute: let the loop sleep after one still frame (setOption wakes it; with animation off
+ * nothing needs a second). 0 would mean "never sleep".
  */
 export function quietChart<T extends EChartsType>(chart: T): T {
-  chart.getZr().setSleepAfterStill(2);
+  chart.getZr().setSleepAfterStill(1);
   return chart;
 }

@@ -1,6 +1,6 @@
 // Evidence in a real hall: the frame cut from a real DVR window, stored by content before the answer,
 // the clip once T+5 s is on disk, the fallbacks, a full disk, roles, exports and custody on every view.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustodyEntry } from '../../app/evidence/custody';
@@ -166,6 +166,13 @@ describe.each(engines())('evidence on $name', (engine) => {
     const gray = (await runFfmpeg(h.ffmpeg, ['-i', 'pipe:0', '-vf', 'scale=64:32', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'], { stdin: await bytesOf(await h.t.api(masked.frame, { role: 'leader' })) })).stdout;
     expect(gray[16 * 64 + 10]).toBeLessThan(16); // black, give or take the scaler
     expect(gray[16 * 64 + 50]).toBeGreaterThan(16);
+    // Evidence another hall server captured (its files are there, not here): a clear 409, and no view logged.
+    await rm(path.join(h.t.dataDir, 'evidence', 'items', screen.id), { recursive: true, force: true });
+    const logged = (await item(screen.id)).custody.length;
+    const away = await h.t.api(screen.frame, { role: 'leader' });
+    expect(away.status).toBe(409);
+    expect(((await away.json()) as { error: string }).error).toBe('held-elsewhere');
+    expect((await item(screen.id)).custody).toHaveLength(logged);
   });
 
   it('refuses a capture on a full disk with a clear message, and the hall goes on', async () => {

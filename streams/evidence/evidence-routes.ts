@@ -99,6 +99,10 @@ export function registerEvidenceRoutes(app: FastifyInstance, d: EvidenceRouteDep
     if (!item) return void reply.code(404).send({ error: 'not-found', message: `there is no evidence "${id}".` });
     return item;
   };
+  /** Whether this hall server holds the file (another server of the hall may have captured it). */
+  const held = (id: string, name: string) => d.files.size(id, name).then(() => true, () => false);
+  const elsewhere = (reply: FastifyReply, id: string) =>
+    reply.code(409).send({ error: 'held-elsewhere', message: `this hall server does not hold the files of evidence ${id}: they stay with the hall server that captured it (evidence files are not copied between servers); open it there.` });
   /** Custody must record a view or export before it happens; a full disk refuses it. */
   const failed = (reply: FastifyReply, err: unknown) => {
     if (err instanceof DiskFullError) return reply.code(507).send({ error: 'disk-full', message: err.message });
@@ -171,10 +175,11 @@ export function registerEvidenceRoutes(app: FastifyInstance, d: EvidenceRouteDep
 
   api.get(
     '/api/evidence/:id/frame',
-    { config: { access: 'evidence.read' }, schema: { summary: 'The captured frame as stored (logged as viewed)', ...bearer, params: IdParams, response: { 404: ApiError, 503: ApiError, 507: ApiError } } },
+    { config: { access: 'evidence.read' }, schema: { summary: 'The captured frame as stored (logged as viewed)', ...bearer, params: IdParams, response: { 404: ApiError, 409: ApiError, 503: ApiError, 507: ApiError } } },
     async (req, reply) => {
       const item = await find(req.params.id, reply);
       if (!item) return reply;
+      if (!(await held(item.record.id, item.frameName))) return elsewhere(reply, item.record.id);
       try {
         await d.service.viewed(item, 'frame', actorOf(req));
       } catch (err) {
@@ -193,7 +198,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, d: EvidenceRouteDep
 
   api.get(
     '/api/evidence/:id/clip',
-    { config: { access: 'evidence.read' }, schema: { summary: 'The clip T−10 s … T+5 s: 202 with Retry-After until it is cut, then video/mp4 (logged as viewed)', ...bearer, params: IdParams, response: { 202: Type.Object({ state: Type.String(), message: Type.String() }), 404: ApiError, 500: ApiError, 503: ApiError, 507: ApiError } } },
+    { config: { access: 'evidence.read' }, schema: { summary: 'The clip T−10 s … T+5 s: 202 with Retry-After until it is cut, then video/mp4 (logged as viewed)', ...bearer, params: IdParams, response: { 202: Type.Object({ state: Type.String(), message: Type.String() }), 404: ApiError, 409: ApiError, 500: ApiError, 503: ApiError, 507: ApiError } } },
     async (req, reply) => {
       const item = await find(req.params.id, reply);
       if (!item) return reply;
@@ -205,7 +210,8 @@ export function registerEvidenceRoutes(app: FastifyInstance, d: EvidenceRouteDep
         const wait = Math.min(30, Math.max(1, Math.ceil((t + 5_000 + 3_000 - d.now()) / 1000)));
         return reply.code(202).header('retry-after', String(wait)).send({ state: 'pending', message: 'the clip is cut once T+5 s is on disk; ask again after Retry-After seconds.' });
       }
-      const size = await d.files.size(r.id, item.clipName);
+      const size = await d.files.size(r.id, item.clipName).catch(() => undefined);
+      if (size === undefined) return elsewhere(reply, r.id);
       const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
       let start = 0;
       let end = size - 1;
