@@ -1,3 +1,5 @@
+import { videoGet, type XhrSetup } from './video-get';
+
 /**
  * The player's buffered segment: the evidence fallback between the hall's DVR and a screen capture. When
  * the hall has no DVR for a camera (one a video platform serves and the wall plays directly) or its DVR
@@ -31,22 +33,7 @@ const MAX_BYTES = 8 * 1024 * 1024;
  * Fetches a segment again (usually from the browser's cache: segments are immutable) with the same
  * request setup as the player (the hall's ticket or token by host, nothing for a platform's own host).
  */
-export function fetchSegment(url: string, start: number, xhrSetup: ((xhr: XMLHttpRequest, url: string) => void) | undefined, timeoutMs = 5000): Promise<BufferedSegment | undefined> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    try {
-      xhrSetup?.(xhr, url);
-      if (xhr.readyState === 0) xhr.open('GET', url, true);
-    } catch {
-      return resolve(undefined);
-    }
-    xhr.responseType = 'arraybuffer';
-    xhr.timeout = timeoutMs;
-    xhr.onload = () => {
-      const body = xhr.response as ArrayBuffer | null;
-      resolve(xhr.status === 200 && body && body.byteLength > 0 && body.byteLength <= MAX_BYTES ? { bytes: body, start } : undefined);
-    };
-    xhr.onerror = xhr.ontimeout = xhr.onabort = () => resolve(undefined);
-    xhr.send();
-  });
+export async function fetchSegment(url: string, start: number, xhrSetup: XhrSetup | undefined, timeoutMs = 5000): Promise<BufferedSegment | undefined> {
+  const body = (await videoGet(url, { xhrSetup, responseType: 'arraybuffer', timeoutMs }))?.response as ArrayBuffer | null | undefined;
+  return body && body.byteLength > 0 && body.byteLength <= MAX_BYTES ? { bytes: body, start } : undefined;
 }

@@ -1,6 +1,7 @@
 import Hls, { type HlsConfig } from 'hls.js';
 import { fetchSegment, fragmentAt, type BufferedSegment } from './buffered-segment';
 import { isFresh, playlistEdge, type PlaylistEdge } from './playlist-edge';
+import { videoGet, type XhrSetup } from './video-get';
 
 /** How often a tile that lost its stream looks at the playlist. */
 const EDGE_POLL_MS = 1000;
@@ -38,7 +39,7 @@ export const WALL_HLS_CONFIG: Partial<HlsConfig> = {
 
 export interface PlayerOptions {
   /** Prepares each playlist and segment request (the hall's token or video ticket, by host). */
-  xhrSetup?: (xhr: XMLHttpRequest, url: string) => void;
+  xhrSetup?: XhrSetup;
   /** No picture progress for this long counts as a dead stream. */
   stallMs: number;
   /** The frame on screen is older than this by its PROGRAM-DATE-TIME: the encoder died (hls.latency keeps looking fine then). */
@@ -197,27 +198,11 @@ export class WallHlsPlayer {
    */
   private async watchEdge(previous?: PlaylistEdge): Promise<void> {
     if (this.destroyed) return;
-    const text = await this.fetchText(this.url);
+    const text = (await videoGet(this.url, { xhrSetup: this.o.xhrSetup, timeoutMs: EDGE_POLL_MS * 3 }))?.responseText;
     if (this.destroyed) return;
     const edge = text ? playlistEdge(text) : undefined;
     if (edge && isFresh(edge, this.o.now(), this.o.maxAgeMs / 2, previous)) return this.start();
     this.retry = setTimeout(() => void this.watchEdge(edge ?? previous), EDGE_POLL_MS);
-  }
-
-  private fetchText(url: string): Promise<string | undefined> {
-    return new Promise((resolve) => {
-      const xhr = new XMLHttpRequest();
-      try {
-        this.o.xhrSetup?.(xhr, url);
-        if (xhr.readyState === 0) xhr.open('GET', url, true);
-      } catch {
-        return resolve(undefined);
-      }
-      xhr.timeout = EDGE_POLL_MS * 3;
-      xhr.onload = () => resolve(xhr.status === 200 ? xhr.responseText : undefined);
-      xhr.onerror = xhr.ontimeout = () => resolve(undefined);
-      xhr.send();
-    });
   }
 
   /**

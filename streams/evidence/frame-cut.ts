@@ -39,11 +39,10 @@ export async function cutFrame(ffmpeg: string, segment: { file: string; start: n
 
 /** The same cut from a segment's bytes (a player's buffered segment); `what` names it in errors. */
 export async function cutFrameFrom(ffmpeg: string, bytes: Buffer, start: number, t: number, what: string, t0 = performance.now()): Promise<CutFrame> {
-  const segment = { start };
-  const pick = frameAt(tsVideoPts(bytes), segment.start, t);
+  const pick = frameAt(tsVideoPts(bytes), start, t);
   // MPEG-TS only, from the pipe only: bytes a client sent must never be probed as a playlist or a concat list.
   const input = ['-f', 'mpegts', '-protocol_whitelist', 'pipe', '-i', 'pipe:0'];
-  const seek = pick ? ['-copyts', ...input, '-map', '0:v:0', '-ss', ((pick.pts - 45) / 90_000).toFixed(6)] : [...input, '-map', '0:v:0', '-ss', (Math.max(0, t - segment.start) / 1000).toFixed(3)];
+  const seek = pick ? ['-copyts', ...input, '-map', '0:v:0', '-ss', ((pick.pts - 45) / 90_000).toFixed(6)] : [...input, '-map', '0:v:0', '-ss', (Math.max(0, t - start) / 1000).toFixed(3)];
   const r = await runFfmpeg(ffmpeg, [...seek, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-compression_level', '1', 'pipe:1'], { stdin: bytes, timeoutMs: 15_000 });
   if (r.stdout.length === 0) throw new NoFrameError(`${what} holds no decodable frame at that time`);
   return { png: r.stdout, frameTime: pick ? Math.round(pick.at) : t, ffmpegMs: r.ms, ms: performance.now() - t0 };

@@ -1,4 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
+import type { Server } from 'node:net';
 import { hostAllowed, parseUrlHost, type HostRule, type UrlHost } from '../../../app/camera/host-rules';
 
 /**
@@ -86,4 +87,14 @@ export function describeUnreachable(via: string, origin: string, host: string, p
   const code = (err as { code?: unknown } | undefined)?.code;
   const why = `did not answer${typeof code === 'string' ? ` (${code.slice(0, 40)})` : ''}`;
   return host === origin ? `the camera at ${host}:${port} ${why}` : `${via} to ${host}:${port}, which ${why}`;
+}
+
+/** Starts a guard's server on a free loopback port (only ffmpeg on this machine may use it); resolves to the port. */
+export async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const a = server.address();
+  return a && typeof a === 'object' ? a.port : 0;
 }

@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttp
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parseNetUrl, type NetUrl } from '../../../app/camera/camera-url';
-import { checkTarget, describeRefusal, describeUnreachable, hostText, type GuardOptions } from './host-guard';
+import { checkTarget, describeRefusal, describeUnreachable, hostText, listenOnLoopback, type GuardOptions } from './host-guard';
 
 /**
  * The forward proxy ffmpeg and ffprobe use for one http(s) camera (`-http_proxy` and `http_proxy`): every
@@ -46,12 +46,7 @@ export class HttpGuard {
 
   static async start(origin: string, o: GuardOptions): Promise<HttpGuard> {
     const g = new HttpGuard(origin, o);
-    await new Promise<void>((resolve, reject) => {
-      g.server.once('error', reject);
-      g.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const a = g.server.address();
-    g.port = a && typeof a === 'object' ? a.port : 0;
+    g.port = await listenOnLoopback(g.server);
     return g;
   }
 

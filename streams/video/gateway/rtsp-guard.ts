@@ -3,7 +3,7 @@ import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import tls from 'node:tls';
 import { formatNetUrl, parseNetUrl, type NetUrl } from '../../../app/camera/camera-url';
 import { hostAllowed, parseUrlHost, type UrlHost } from '../../../app/camera/host-rules';
-import { checkTarget, describeRefusal, describeUnreachable, hostText, type GuardOptions } from './host-guard';
+import { checkTarget, describeRefusal, describeUnreachable, hostText, listenOnLoopback, type GuardOptions } from './host-guard';
 import { RtspReplyFilter, type LocationDecision } from './rtsp-filter';
 
 /**
@@ -54,12 +54,7 @@ export class RtspGuard {
     const u = parseNetUrl(url);
     if ('error' in u || (u.scheme !== 'rtsp' && u.scheme !== 'rtsps')) throw new Error('the RTSP guard needs an rtsp:// or rtsps:// URL');
     const g = new RtspGuard(u, o);
-    await new Promise<void>((resolve, reject) => {
-      g.server.once('error', reject);
-      g.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const a = g.server.address();
-    g.port = a && typeof a === 'object' ? a.port : 0;
+    g.port = await listenOnLoopback(g.server);
     return g;
   }
 
